@@ -72,7 +72,34 @@ struct MarketUpdateBatch {
     QList<BookUpdate> books;
 };
 
+// One row of the market overview the UI and the headless status line show.
+struct SymbolOverview {
+    QString symbol;
+    double lastPrice = 0;
+    double changePct24h = 0;
+    double quoteVolume24h = 0;
+    double spreadBps = 0;
+    double tradesPerMinute = 0;
+    qint64 lastClosedBarOpenMs = 0;
+    bool stale = false; // no update for longer than the stale threshold
+};
+
+// A consistent, immutable picture of the whole market, published about once a second by the thread that
+// owns the MarketStore.
+struct MarketOverview {
+    QString sourceName;
+    qint64 marketTimeMs = 0; // the feed's clock
+    qint64 barIntervalMs = 0;
+    qint64 formingBarOpenMs = 0; // open time of the bar now forming
+    bool backfilling = false;
+    int backfillDone = 0;
+    int backfillTotal = 0;
+    qint64 storeBytes = 0; // what the MarketStore holds
+    QList<SymbolOverview> symbols;
+};
+
 } // namespace bw
 
 Q_DECLARE_METATYPE(bw::SymbolInfo)
+Q_DECLARE_METATYPE(bw::MarketOverview)
 Q_DECLARE_METATYPE(bw::MarketUpdateBatch)
