@@ -1,18 +1,53 @@
-#include <QCommandLineParser>
+#include "Commands.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <array>
+#include <cstring>
+
+namespace bw::app {
+namespace {
+
+// Sub-commands; the default mode (no command) is the desktop workstation, or headless with --headless.
+constexpr std::array<Command, 0> kCommands{};
+
+const Command *findCommand(int argc, char *argv[])
+{
+    if (argc < 2)
+        return nullptr;
+    for (const Command &command : kCommands) {
+        if (std::strcmp(argv[1], command.name) == 0)
+            return &command;
+    }
+    return nullptr;
+}
+
+QStringList commandArguments(const QStringList &all)
+{
+    // Keep the program name so QCommandLineParser prints a proper usage line; drop the command word.
+    QStringList arguments = all;
+    if (arguments.size() > 1)
+        arguments.removeAt(1);
+    return arguments;
+}
+
+} // namespace
+} // namespace bw::app
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    using namespace bw::app;
     QCoreApplication::setApplicationName(QStringLiteral("breakout-workstation"));
     QCoreApplication::setOrganizationName(QStringLiteral("BreakoutWorkstation"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BW_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Breakout Workstation"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
+    if (const Command *command = findCommand(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        return command->run(commandArguments(QCoreApplication::arguments()));
+    }
+
+    QCoreApplication app(argc, argv);
+    QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
     return 0;
 }

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QStringList>
+
+// Sub-commands of breakout-workstation (`breakout-workstation <command> [options]`). Each runs inside
+// the QCoreApplication that main() created, parses its own options from `arguments` (program name
+// first, then everything after the command name) and returns the process exit code:
+// 0 ok, 1 runtime failure, 2 bad arguments or bad input (with a message naming what is wrong).
+namespace bw::app {
+
+using CommandFunction = int (*)(const QStringList &arguments);
+
+struct Command {
+    const char *name;
+    const char *summary; // one line for `--help`
+    CommandFunction run;
+};
+
+// The table lives in main.cpp; add a line there when adding a command file under app/commands/.
+} // namespace bw::app
