@@ -23,7 +23,7 @@ double LevelDetector::effectiveAtr(const BarView &bars, double atr)
 }
 
 std::vector<Level> LevelDetector::detect(const BarView &bars, double atrIn, const LevelsConfig &config,
-                                         Scratch &scratch)
+                                         Scratch &scratch, const std::vector<LevelSeed> *seeds)
 {
     const std::size_t n = bars.size();
     if (n < kMinBars)
@@ -35,9 +35,12 @@ std::vector<Level> LevelDetector::detect(const BarView &bars, double atrIn, cons
     auto &cands = scratch.candidates;
     cands.clear();
 
+    if (seeds)
+        cands.assign(seeds->begin(), seeds->end());
+
     // Donchian channels at the last bar.
     for (const std::size_t period : std::array<std::size_t, 4>{10, 15, 20, 30}) {
-        if (period > n)
+        if (seeds || period > n)
             continue;
         double hi = bars.high[n - period];
         double lo = bars.low[n - period];
@@ -51,7 +54,7 @@ std::vector<Level> LevelDetector::detect(const BarView &bars, double atrIn, cons
 
     // Swing points: strictly above (below) every neighbour within swingBars on each side.
     const std::size_t k = std::size_t(config.swingBars);
-    for (std::size_t i = k; i + k < n; ++i) {
+    for (std::size_t i = k; !seeds && i + k < n; ++i) {
         bool isHigh = true;
         bool isLow = true;
         for (std::size_t j = i - k; j <= i + k && (isHigh || isLow); ++j) {

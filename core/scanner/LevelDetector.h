@@ -10,6 +10,13 @@
 
 namespace bw {
 
+// A proposed level before merging and validation.
+struct LevelSeed {
+    double price = 0;
+    LevelType type = LevelType::Support;
+    std::uint8_t methods = 0;
+};
+
 // Closed bars, oldest first, as parallel arrays (the scanner copies them out of the candle ring).
 struct BarView {
     std::span<const qint64> openTimeMs;
@@ -30,12 +37,7 @@ class LevelDetector final
 public:
     // Reusable buffers; one per worker thread.
     struct Scratch {
-        struct Candidate {
-            double price;
-            LevelType type;
-            std::uint8_t methods;
-        };
-        std::vector<Candidate> candidates;
+        std::vector<LevelSeed> candidates;
         std::vector<Level> levels;
         std::vector<double> sorted;
     };
@@ -44,7 +46,10 @@ public:
 
     // atr: the base-interval ATR in price units. When it is not usable the fallback is the mean bar
     // range, and failing that 0.1 % of the last close: always on the price's own scale.
-    static std::vector<Level> detect(const BarView &bars, double atr, const LevelsConfig &config, Scratch &scratch);
+    // seeds: Donchian and swing candidates kept incrementally (SymbolScanState); when null they are
+    // computed from the bars here (the batch path, used by tests and as the reference).
+    static std::vector<Level> detect(const BarView &bars, double atr, const LevelsConfig &config, Scratch &scratch,
+                                     const std::vector<LevelSeed> *seeds = nullptr);
 
     static double effectiveAtr(const BarView &bars, double atr);
 };

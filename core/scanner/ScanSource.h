@@ -1,5 +1,6 @@
 #pragma once
 
+#include "scanner/LevelDetector.h"
 #include "scanner/ScanTypes.h"
 
 #include <QString>
@@ -46,6 +47,13 @@ public:
     virtual double baseAtr(int i) const = 0;
     // The closed base bars, oldest first.
     virtual void copyBars(int i, BarBuffer &out) const = 0;
+    // Donchian and swing level candidates kept incrementally; false: let the detector find them in the bars.
+    virtual bool levelSeeds(int i, std::vector<LevelSeed> &out) const
+    {
+        Q_UNUSED(i);
+        Q_UNUSED(out);
+        return false;
+    }
 };
 
 } // namespace bw

@@ -92,6 +92,7 @@ quint64 mix(quint64 h, double v)
 struct WorkerScratch {
     BarBuffer bars;
     LevelDetector::Scratch levels;
+    std::vector<LevelSeed> seeds;
 };
 
 } // namespace
@@ -379,7 +380,10 @@ void Scanner::evaluate(const ScanJob &job, int symbol, Outcome &out, double *sta
         source.copyBars(symbol, scratch.bars);
         const BarView view{scratch.bars.openTimeMs, scratch.bars.high, scratch.bars.low, scratch.bars.close,
                            scratch.bars.volume};
-        const std::vector<Level> levels = LevelDetector::detect(view, out.atr, preset.levels, scratch.levels);
+        scratch.seeds.clear();
+        const bool seeded = source.levelSeeds(symbol, scratch.seeds);
+        const std::vector<Level> levels =
+            LevelDetector::detect(view, out.atr, preset.levels, scratch.levels, seeded ? &scratch.seeds : nullptr);
         out.levels = QList<Level>(levels.begin(), levels.end());
         if (cacheable)
             m_levelCache.put(barKey, out.levels);
