@@ -1,0 +1,93 @@
+#include "indicators/WindowCoMoments.h"
+
+#include "indicators/IndicatorMath.h"
+
+namespace bw {
+
+WindowCoMoments::WindowCoMoments(int window)
+    : m_x(static_cast<std::size_t>(requirePositive("WindowCoMoments", "window", window)))
+    , m_y(m_x.size())
+{}
+
+void WindowCoMoments::reset()
+{
+    m_head = 0;
+    m_size = 0;
+    m_active = {};
+    m_pending = {};
+    m_pendingCount = 0;
+}
+
+void WindowCoMoments::push(double x, double y)
+{
+    const std::size_t capacity = m_x.size();
+    if (m_size == 0 && m_pendingCount == 0) {
+        m_active.anchorX = m_pending.anchorX = x;
+        m_active.anchorY = m_pending.anchorY = y;
+    }
+    if (m_size == capacity) {
+        m_active.remove(m_x[m_head], m_y[m_head]);
+        m_x[m_head] = x;
+        m_y[m_head] = y;
+        if (++m_head == capacity)
+            m_head = 0;
+    } else {
+        std::size_t slot = m_head + m_size;
+        if (slot >= capacity)
+            slot -= capacity;
+        m_x[slot] = x;
+        m_y[slot] = y;
+        ++m_size;
+    }
+    m_active.add(x, y);
+    m_pending.add(x, y);
+    if (++m_pendingCount == capacity) {
+        m_active = m_pending;
+        m_pending = Sums{};
+        m_pending.anchorX = meanX();
+        m_pending.anchorY = meanY();
+        m_pendingCount = 0;
+    }
+}
+
+double WindowCoMoments::meanX() const
+{
+    if (m_size == 0)
+        return kNaN;
+    return m_active.anchorX + m_active.sx.value() / static_cast<double>(m_size);
+}
+
+double WindowCoMoments::meanY() const
+{
+    if (m_size == 0)
+        return kNaN;
+    return m_active.anchorY + m_active.sy.value() / static_cast<double>(m_size);
+}
+
+double WindowCoMoments::varianceX() const
+{
+    if (m_size == 0)
+        return kNaN;
+    const long double n = static_cast<long double>(m_size);
+    const long double mx = m_active.sx.precise() / n;
+    return varianceFromMoments(m_active.sxx.precise() / n, mx * mx);
+}
+
+double WindowCoMoments::varianceY() const
+{
+    if (m_size == 0)
+        return kNaN;
+    const long double n = static_cast<long double>(m_size);
+    const long double my = m_active.sy.precise() / n;
+    return varianceFromMoments(m_active.syy.precise() / n, my * my);
+}
+
+double WindowCoMoments::covariance() const
+{
+    if (m_size == 0)
+        return kNaN;
+    const long double n = static_cast<long double>(m_size);
+    return static_cast<double>(m_active.sxy.precise() / n - (m_active.sx.precise() / n) * (m_active.sy.precise() / n));
+}
+
+} // namespace bw
