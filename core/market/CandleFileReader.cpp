@@ -295,7 +295,7 @@ bool CandleFileReader::cancelled() const
 QString CandleFileReader::location(int file, qint64 line) const
 {
     if (file < 0)
-        return {};
+        return m_source.isEmpty() ? QString() : m_source + QStringLiteral(": ");
     if (line <= 0)
         return m_files.at(file) + QStringLiteral(": ");
     return m_files.at(file) + u':' + QString::number(line) + QStringLiteral(": ");
@@ -347,7 +347,7 @@ CandleLoadResult CandleFileReader::readPath(const QString &path)
         const QFileInfoList entries = QDir(path).entryInfoList(
             {QStringLiteral("*.csv"), QStringLiteral("*.jsonl"), QStringLiteral("*.ndjson")}, QDir::Files, QDir::Name);
         if (entries.isEmpty())
-            reportError(Kind::NoData, -1, 0, tr("%1 holds no *.csv or *.jsonl files").arg(path));
+            reportError(Kind::NoData, -1, 0, tr("the folder holds no *.csv or *.jsonl files"));
         for (const QFileInfo &entry : entries) {
             if (m_fatal)
                 break;
@@ -356,7 +356,7 @@ CandleLoadResult CandleFileReader::readPath(const QString &path)
     } else if (info.exists()) {
         addFile(path);
     } else {
-        reportError(Kind::CannotOpen, -1, 0, tr("%1 does not exist").arg(path));
+        reportError(Kind::CannotOpen, -1, 0, tr("does not exist"));
     }
     return finish();
 }
@@ -973,6 +973,8 @@ void CandleFileReader::finishSeries(const QString &name, Accumulator &acc, qint6
 
 CandleLoadResult CandleFileReader::finish()
 {
+    if (m_source.isEmpty())
+        m_source = m_files.join(QStringLiteral(", "));
     CandleLoadResult result;
     result.source = m_source;
     if (!m_fatal) {
@@ -1010,10 +1012,9 @@ CandleLoadResult CandleFileReader::finish()
         for (auto it = m_symbols.begin(); it != m_symbols.end(); ++it)
             finishSeries(it.key(), it.value(), folderInterval, result);
         if (result.series.isEmpty()) {
-            reportError(Kind::NoData, -1, 0, tr("no valid candles in %1").arg(m_source));
+            reportError(Kind::NoData, -1, 0, tr("no valid candles"));
         } else if (folderInterval <= 0) {
-            reportError(Kind::NoData, -1, 0,
-                        tr("cannot tell the bar interval of %1: no symbol has two bars").arg(m_source));
+            reportError(Kind::NoData, -1, 0, tr("cannot tell the bar interval: no symbol has two bars"));
         }
     }
 
