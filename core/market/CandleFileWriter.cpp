@@ -240,9 +240,11 @@ bool CandleFileWriter::writeFolder(const QString &folder, const QList<RecordedSe
     const QDir dir(folder);
     if (format == Format::JsonLines)
         return writeJsonLinesFile(dir.filePath(QStringLiteral("candles.jsonl")), series, error);
-    for (const RecordedSeries &s : series) {
+    for (const RecordedSeries &s : series) { // all checked first, so bad input writes no file at all
         if (!check(s, error))
             return false;
+    }
+    for (const RecordedSeries &s : series) {
         if (!writeCsvFile(dir.filePath(s.info.name + QStringLiteral(".csv")), s, error))
             return false;
     }
