@@ -10,7 +10,6 @@ Atr::Atr(int period, AtrSmoothing smoothing)
     : m_period(requirePositive("Atr", "period", period))
     , m_smoothing(smoothing)
     , m_alpha(2.0 / (period + 1.0))
-    , m_nan(kNaN)
     , m_prevClose(kNaN)
     , m_trueRange(kNaN)
 {}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <limits>
+
 namespace bw {
 
 enum class AtrSmoothing {
@@ -17,7 +19,7 @@ public:
 
     // A bar with any non-finite input is ignored.
     void update(double high, double low, double close);
-    double value() const { return isReady() ? m_value : m_nan; }
+    double value() const { return isReady() ? m_value : std::numeric_limits<double>::quiet_NaN(); }
     bool isReady() const { return m_count >= m_period; }
     void reset();
 
@@ -30,7 +32,6 @@ private:
     int m_period;
     AtrSmoothing m_smoothing;
     double m_alpha;
-    double m_nan;
     int m_count = 0;
     double m_prevClose;
     double m_trueRange;

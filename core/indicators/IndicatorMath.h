@@ -27,7 +27,9 @@ inline int requirePositive(const char *indicator, const char *parameter, int val
 // E[d^2] - E[d]^2 for deviations d from an anchor near the mean. A result at the level of the rounding
 // noise of the second moment (a few ulps) cannot be told from zero, so it is reported as exactly zero;
 // this also keeps a constant series at a variance of 0 and never lets it go negative.
-inline double varianceFromMoments(long double secondMoment, long double squaredMean)
+// Works in the precision of its arguments (WindowMoments passes extended-precision sums).
+template <typename Real>
+double varianceFromMoments(Real secondMoment, Real squaredMean)
 {
     const double variance = static_cast<double>(secondMoment - squaredMean);
     if (!(variance > 8.0 * std::numeric_limits<double>::epsilon() * static_cast<double>(secondMoment)))

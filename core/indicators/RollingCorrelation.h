@@ -26,14 +26,18 @@ public:
     bool isReady() const { return m_moments.isFull(); }
     void reset();
 
-    double correlation() const;
+    double correlation() const { return m_correlation; }
     // cov(series, reference) / var(reference): the series' sensitivity to the reference. NaN until ready
     // or when the reference is flat.
-    double beta() const;
+    double beta() const { return m_beta; }
     int window() const { return m_moments.window(); }
 
 private:
+    void push(double seriesReturn, double referenceReturn);
+
     WindowCoMoments m_moments;
+    double m_correlation;
+    double m_beta;
     double m_lastPrice = 0.0;
     double m_lastReferencePrice = 0.0;
     bool m_hasPrices = false;

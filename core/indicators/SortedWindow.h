@@ -6,9 +6,10 @@
 namespace bw {
 
 // The last `window` values kept both in arrival order (a ring) and sorted, in two arrays sized once.
-// Replacing the oldest value by a new one is two binary searches and one shift of the values between
-// their positions: O(log n + distance) with no allocation, which for the windows used here (10-200)
-// is far cheaper than selecting from a copy of the window. Inputs must not be NaN.
+// Replacing the oldest value by a new one is one binary search for the old value and one pass moving the
+// values between the old and the new position: O(log n + distance) with no allocation, which for the
+// windows used here (10-200) is far cheaper than selecting from a copy of the window.
+// Inputs must not be NaN.
 class SortedWindow final
 {
 public:

@@ -6,7 +6,6 @@ namespace bw {
 
 VolumeSurge::VolumeSurge(int lookback)
     : m_previous(requirePositive("VolumeSurge", "lookback", lookback))
-    , m_nan(kNaN)
     , m_last(kNaN)
     , m_baseline(kNaN)
     , m_value(kNaN)

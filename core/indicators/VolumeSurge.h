@@ -2,6 +2,8 @@
 
 #include "indicators/SortedWindow.h"
 
+#include <limits>
+
 namespace bw {
 
 // Volume of the last closed bar divided by the median volume of the `lookback` closed bars before it
@@ -20,11 +22,10 @@ public:
 
     int lookback() const { return static_cast<int>(m_previous.capacity()); }
     // Median of the `lookback` bars before the last one (NaN until ready).
-    double baselineMedian() const { return m_ready ? m_baseline : m_nan; }
+    double baselineMedian() const { return m_ready ? m_baseline : std::numeric_limits<double>::quiet_NaN(); }
 
 private:
     SortedWindow m_previous; // the lookback bars before the latest one
-    double m_nan;
     double m_last;
     double m_baseline;
     double m_value;

@@ -54,40 +54,48 @@ double WindowCoMoments::meanX() const
 {
     if (m_size == 0)
         return kNaN;
-    return m_active.anchorX + m_active.sx.value() / static_cast<double>(m_size);
+    return m_active.anchorX + m_active.sx / static_cast<double>(m_size);
 }
 
 double WindowCoMoments::meanY() const
 {
     if (m_size == 0)
         return kNaN;
-    return m_active.anchorY + m_active.sy.value() / static_cast<double>(m_size);
+    return m_active.anchorY + m_active.sy / static_cast<double>(m_size);
 }
 
 double WindowCoMoments::varianceX() const
 {
     if (m_size == 0)
         return kNaN;
-    const long double n = static_cast<long double>(m_size);
-    const long double mx = m_active.sx.precise() / n;
-    return varianceFromMoments(m_active.sxx.precise() / n, mx * mx);
+    const double n = static_cast<double>(m_size);
+    const double mx = m_active.sx / n;
+    return varianceFromMoments(m_active.sxx / n, mx * mx);
 }
 
 double WindowCoMoments::varianceY() const
 {
     if (m_size == 0)
         return kNaN;
-    const long double n = static_cast<long double>(m_size);
-    const long double my = m_active.sy.precise() / n;
-    return varianceFromMoments(m_active.syy.precise() / n, my * my);
+    const double n = static_cast<double>(m_size);
+    const double my = m_active.sy / n;
+    return varianceFromMoments(m_active.syy / n, my * my);
 }
 
 double WindowCoMoments::covariance() const
 {
     if (m_size == 0)
         return kNaN;
-    const long double n = static_cast<long double>(m_size);
-    return static_cast<double>(m_active.sxy.precise() / n - (m_active.sx.precise() / n) * (m_active.sy.precise() / n));
+    const double n = static_cast<double>(m_size);
+    return m_active.sxy / n - (m_active.sx / n) * (m_active.sy / n);
+}
+
+WindowCoMoments::Scaled WindowCoMoments::scaledMoments() const
+{
+    const double n = static_cast<double>(m_size);
+    const Sums &a = m_active;
+    return {n * a.sxy - a.sx * a.sy, varianceFromMoments(n * a.sxx, a.sx * a.sx),
+            varianceFromMoments(n * a.syy, a.sy * a.sy)};
 }
 
 } // namespace bw
