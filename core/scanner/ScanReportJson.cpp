@@ -50,7 +50,7 @@ QJsonObject ScanReportJson::filterToJson(const FilterResult &f)
     o[QStringLiteral("applicable")] = f.applicable;
     o[QStringLiteral("passed")] = f.passed;
     o[QStringLiteral("value")] = num(f.value);
-    o[QStringLiteral("threshold")] = f.threshold;
+    o[QStringLiteral("threshold")] = f.thresholdText();
     o[QStringLiteral("reason")] = f.reason;
     return o;
 }

@@ -25,15 +25,29 @@ enum class ScanStage {
 constexpr int kScanStageCount = int(ScanStage::Count);
 QString scanStageName(ScanStage stage); // "symbol lists", "top volume", ...
 
-// One filter's verdict, with what it measured and what it compared against.
+enum class FilterComparison : std::uint8_t {
+    AtLeast,   // value >= limit
+    AtMost,    // value <= limit
+    Within,    // limit <= value <= limitHigh
+    AbsAtMost, // |value| <= limit
+    NoIssues,  // value (a count of issues) == 0
+};
+
+// One filter's verdict, with what it measured and what it compared against. Cheap to make: the
+// threshold is kept as numbers (thresholdText() formats it) and only failures and non-applicable
+// filters carry a sentence, so a scan of thousands of symbols formats little text.
 struct FilterResult {
     QString key; // "min_24h_volume", "atr_range", ... (stable, for programs)
     ScanStage stage = ScanStage::Liquidity;
     bool applicable = true; // false: the source lacks the data (e.g. open interest); never counts as a failure
     bool passed = true;
-    double value = 0;  // what was measured (NaN when it could not be)
-    QString threshold; // e.g. ">= 5000000", "0.005-0.12"
-    QString reason;    // readable sentence; for a failure, why
+    double value = 0; // what was measured (NaN when it could not be)
+    FilterComparison comparison = FilterComparison::AtLeast;
+    double limit = 0;
+    double limitHigh = 0;
+    QString reason; // why it failed or does not apply; empty for a pass
+
+    QString thresholdText() const; // e.g. ">= 5.00M", "0.005-0.12", "|x| <= 0.4"
 };
 
 // Per-symbol measurements the filters and the score use (plain data, filled from the market and the

@@ -248,16 +248,16 @@ void Scanner::startScan()
         std::sort(byVolume.begin(), byVolume.end(), [](const auto &a, const auto &b) {
             return a.first != b.first ? a.first > b.first : a.second < b.second;
         });
-        const double cutoff = byVolume[topN - 1].first;
+        // One shared sentence for every symbol cut here: thousands of rejections, no formatting each.
+        const QString reason = tr("outside the top %1 by 24 h volume (cut-off %2)")
+                                   .arg(topN)
+                                   .arg(QString::number(byVolume[topN - 1].first, 'f', 0));
+        job->earlyRejections.reserve(job->earlyRejections.size() + qsizetype(byVolume.size() - topN));
         for (std::size_t k = topN; k < byVolume.size(); ++k) {
             Rejection r;
             r.symbol = source.symbolName(byVolume[k].second);
             r.stage = ScanStage::TopVolume;
-            r.reason = tr("24 h volume %1 ranks %2, outside the top %3 (cut-off %4)")
-                           .arg(QString::number(byVolume[k].first, 'f', 0))
-                           .arg(k + 1)
-                           .arg(topN)
-                           .arg(QString::number(cutoff, 'f', 0));
+            r.reason = reason;
             job->earlyRejections.append(std::move(r));
         }
         byVolume.resize(topN);

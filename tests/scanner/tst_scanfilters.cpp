@@ -142,7 +142,8 @@ private slots:
         QCOMPARE(r->applicable, applicable);
         QCOMPARE(r->passed, passed);
         QVERIFY2(r->reason.contains(reasonPart), qPrintable(r->reason));
-        QVERIFY(!r->threshold.isEmpty());
+        QVERIFY(!r->thresholdText().isEmpty());
+        QCOMPARE(r->reason.isEmpty(), passed && applicable);
         QCOMPARE(ScanFilters::passed(results), passed || !applicable);
         if (!passed)
             QVERIFY(ScanFilters::failureReason(results).contains(r->reason));
@@ -152,7 +153,7 @@ private slots:
     {
         filterTable();
         QTest::newRow("atr ok") << Mutator([](SymbolMetrics &) {}) << QStringLiteral("atr_range") << true << true
-                                << QStringLiteral("within");
+                                << QString();
         QTest::newRow("atr low") << Mutator([](SymbolMetrics &m) { m.atr15m = 4; }) << QStringLiteral("atr_range")
                                  << true << false << QStringLiteral("ATR/price 0.002 outside 0.005-0.12");
         QTest::newRow("atr high") << Mutator([](SymbolMetrics &m) { m.atr15m = 300; }) << QStringLiteral("atr_range")
@@ -228,7 +229,7 @@ private slots:
         QCOMPARE(results.size(), 1);
         QCOMPARE(results[0].passed, passed);
         QCOMPARE(results[0].value, corr);
-        QVERIFY(results[0].threshold.contains(QString::number(limit)));
+        QVERIFY(results[0].thresholdText().contains(QString::number(limit)));
     }
 
     void correlationNotReadyIsARejectionNotADefault()
@@ -246,7 +247,7 @@ private slots:
         QTest::addColumn<Mutator>("mutate");
         QTest::addColumn<bool>("passed");
         QTest::addColumn<QString>("reasonPart");
-        QTest::newRow("healthy") << Mutator([](SymbolMetrics &) {}) << true << QStringLiteral("ok");
+        QTest::newRow("healthy") << Mutator([](SymbolMetrics &) {}) << true << QString();
         QTest::newRow("gaps") << Mutator([](SymbolMetrics &m) { m.gaps = 2; }) << false
                               << QStringLiteral("2 missing bars");
         QTest::newRow("duplicates") << Mutator([](SymbolMetrics &m) { m.duplicates = 1; }) << false
