@@ -112,6 +112,8 @@ Scanner::Scanner(ScannerSettings settings, const Clock &clock, QObject *parent)
     m_pool.setObjectName(QStringLiteral("bw-scanner"));
     m_pool.setMaxThreadCount(m_settings.threads > 0 ? m_settings.threads : std::max(1, QThread::idealThreadCount()));
     m_settings.maxConcurrentBatches = std::max(1, m_settings.maxConcurrentBatches);
+    m_timer.setInterval(m_preset->scanner.scanIntervalSeconds * 1000);
+    connect(&m_timer, &QTimer::timeout, this, [this] { requestScan(); });
 }
 
 Scanner::~Scanner()
@@ -125,6 +127,15 @@ void Scanner::setPreset(const Preset &preset)
 {
     m_preset = std::make_shared<const Preset>(preset);
     ++m_generation;
+    m_timer.setInterval(std::max(1, preset.scanner.scanIntervalSeconds) * 1000);
+}
+
+void Scanner::setPeriodicScanning(bool enabled)
+{
+    if (enabled)
+        m_timer.start();
+    else
+        m_timer.stop();
 }
 
 void Scanner::setSource(const ScanSource *source)

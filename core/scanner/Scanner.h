@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <atomic>
 #include <functional>
@@ -81,6 +82,10 @@ public:
     bool requestScan();
     // Stops the running scan (it finishes with a cancelled report) and drops a pending request.
     void cancel();
+    // Scans every preset scanner.scan_interval_seconds (the original never used it); requests that find a
+    // scan running are coalesced like any other.
+    void setPeriodicScanning(bool enabled);
+    bool isPeriodicScanning() const { return m_timer.isActive(); }
 
     bool isBusy() const { return m_running != nullptr; }
     bool hasPendingScan() const { return m_pending; }
@@ -113,6 +118,7 @@ private:
     std::shared_ptr<ScanJob> m_running;
     bool m_pending = false;
     ScanReportPtr m_lastReport;
+    QTimer m_timer;
 
     BoundedCache<ScanCacheKey, QList<FilterResult>, ScanCacheKeyHash> m_filterCache;
     BoundedCache<ScanCacheKey, ScoreBreakdown, ScanCacheKeyHash> m_scoreCache;

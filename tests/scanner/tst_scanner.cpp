@@ -250,6 +250,22 @@ private slots:
         QVERIFY(!busyAtRelease);
     }
 
+    void periodicScanningFollowsThePresetInterval()
+    {
+        TableScanSource source(20);
+        Preset p = testPreset();
+        p.scanner.scanIntervalSeconds = 1;
+        Scanner scanner(ScannerSettings{1});
+        scanner.setPreset(p);
+        scanner.setSource(&source);
+        QSignalSpy finished(&scanner, &Scanner::scanFinished);
+        scanner.setPeriodicScanning(true);
+        QVERIFY(scanner.isPeriodicScanning());
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 2, 20000);
+        scanner.setPeriodicScanning(false);
+        QVERIFY(!scanner.isPeriodicScanning());
+    }
+
     void cachesAreBoundedRegisteredAndHitOnTheSameBar()
     {
         TableScanSource source(300);
