@@ -249,6 +249,15 @@ private slots:
             imbalancedUp += b.imbalance > 0 ? 1 : 0;
         }
         QVERIFY(imbalancedUp > 30 && imbalancedUp < 270);
+        // The book leans with short-term momentum: bid-heavy after the last bar rose, ask-heavy after it fell.
+        MarketUpdateBatch last;
+        market.appendCandles(last);
+        int agree = 0;
+        for (int i = 1; i < 300; ++i) {
+            const Candle &c = last.candles[i].candle;
+            agree += (c.close > c.open) == (batch.books[i].book.imbalance > 0) ? 1 : 0;
+        }
+        QVERIFY2(agree > 180, qPrintable(QString::number(agree)));
         // Depth within 0.5 % scales with liquidity.
         QVERIFY(batch.books[0].book.bidDepth05 + batch.books[0].book.askDepth05 >
                 100 * (batch.books[299].book.bidDepth05 + batch.books[299].book.askDepth05));
