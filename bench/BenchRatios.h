@@ -31,6 +31,11 @@ struct Ratio {
 class CapturingReporter final : public benchmark::ConsoleReporter
 {
 public:
+    // No colours: their escape codes would precede the first ratio line and break its exact format.
+    CapturingReporter()
+        : ConsoleReporter(OO_Tabular)
+    {}
+
     void ReportRuns(const std::vector<Run> &runs) override
     {
         ConsoleReporter::ReportRuns(runs);

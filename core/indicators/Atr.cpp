@@ -6,6 +6,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 Atr::Atr(int period, AtrSmoothing smoothing)
     : m_period(requirePositive("Atr", "period", period))
     , m_smoothing(smoothing)

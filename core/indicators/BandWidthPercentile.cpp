@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 BandWidthPercentile::BandWidthPercentile(int lookback)
     : m_window(requireAtLeast("BandWidthPercentile", "lookback", lookback, 2))
     , m_value(kNaN)

@@ -9,6 +9,8 @@
 
 namespace bw::batch {
 
+using namespace bw::indicators;
+
 namespace {
 
 void requireSameLength(const char *function, std::size_t a, std::size_t b)

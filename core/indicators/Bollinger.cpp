@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 Bollinger::Bollinger(int period, double k)
     : m_window(requirePositive("Bollinger", "period", period))
     , m_k(k)

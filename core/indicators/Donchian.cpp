@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 Donchian::Donchian(int period)
     : m_period(requirePositive("Donchian", "period", period))
     , m_highs(static_cast<std::size_t>(period))

@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 Ema::Ema(int period)
     : m_period(requirePositive("Ema", "period", period))
     , m_alpha(2.0 / (period + 1.0))

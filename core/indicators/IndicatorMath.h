@@ -5,8 +5,9 @@
 #include <stdexcept>
 #include <string>
 
-// Small helpers shared by the indicator classes and their batch references.
-namespace bw {
+// Small helpers shared by the indicator classes and their batch references (a namespace of their own so
+// that generic names such as kNaN cannot clash with other modules).
+namespace bw::indicators {
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -37,4 +38,4 @@ double varianceFromMoments(Real secondMoment, Real squaredMean)
     return variance;
 }
 
-} // namespace bw
+} // namespace bw::indicators

@@ -6,6 +6,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 RollingCorrelation::RollingCorrelation(int window)
     : m_moments(requireAtLeast("RollingCorrelation", "window", window, 2))
     , m_correlation(kNaN)

@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 RollingMedian::RollingMedian(int window)
     : m_window(requirePositive("RollingMedian", "window", window))
 {}

@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 namespace {
 double rsiFrom(double avgGain, double avgLoss)
 {

@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 std::int64_t SessionVwap::utcDayStart(std::int64_t timeMs)
 {
     std::int64_t day = timeMs / kDayMs;

@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 Sma::Sma(int period)
     : m_window(requirePositive("Sma", "period", period))
 {}

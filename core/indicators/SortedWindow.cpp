@@ -6,6 +6,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 SortedWindow::SortedWindow(int window)
     : m_ring(static_cast<std::size_t>(requirePositive("SortedWindow", "window", window)))
     , m_sorted(m_ring.size())

@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 SwingDetector::SwingDetector(int left, int right, int historyCapacity)
     : m_left(requireAtLeast("SwingDetector", "left", left, 0))
     , m_right(requireAtLeast("SwingDetector", "right", right, 0))

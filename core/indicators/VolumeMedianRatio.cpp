@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 VolumeMedianRatio::VolumeMedianRatio(int recent, int base)
     : m_recent(requirePositive("VolumeMedianRatio", "recent", recent))
     , m_base(requirePositive("VolumeMedianRatio", "base", base))

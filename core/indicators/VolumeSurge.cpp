@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 VolumeSurge::VolumeSurge(int lookback)
     : m_previous(requirePositive("VolumeSurge", "lookback", lookback))
     , m_last(kNaN)

@@ -4,6 +4,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 WindowCoMoments::WindowCoMoments(int window)
     : m_x(static_cast<std::size_t>(requirePositive("WindowCoMoments", "window", window)))
     , m_y(m_x.size())

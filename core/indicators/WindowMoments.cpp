@@ -9,6 +9,8 @@
 
 namespace bw {
 
+using namespace indicators;
+
 WindowMoments::WindowMoments(int window)
     : m_values(static_cast<std::size_t>(requirePositive("WindowMoments", "window", window)))
 {}

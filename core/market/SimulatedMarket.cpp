@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 #include <stdexcept>
 
 namespace bw {
@@ -37,6 +36,15 @@ constexpr const char *kVowels[] = {"A", "E", "I", "O", "U", "A", "O", "I", "AI",
 constexpr const char *kCodas[] = {"", "", "", "N", "R", "X", "K", "L", "S", "M", "T", "NK", "RD"};
 constexpr const char *kSuffixes[] = {"AI", "FI", "X", "DAO", "SWAP", "CHAIN", "NET", "FY"};
 
+// exp(d) for the small log steps of one tick; falls back to std::exp for large ones. The error (< 1e-12
+// relative) does not accumulate: the price is re-derived from the log price at every bar start.
+inline double expSmall(double d)
+{
+    if (d > 0.03 || d < -0.03)
+        return std::exp(d);
+    return 1.0 + d * (1.0 + d * (0.5 + d * (1.0 / 6.0 + d * (1.0 / 24.0 + d * (1.0 / 120.0)))));
+}
+
 template <typename T, std::size_t N>
 constexpr int countOf(const T (&)[N])
 {
@@ -47,17 +55,21 @@ constexpr int countOf(const T (&)[N])
 
 double SimulatedMarket::Random::normal()
 {
+    // Marsaglia's polar form of Box-Muller: two normals per accepted pair, no trigonometry.
     if (m_hasSpare) {
         m_hasSpare = false;
         return m_spare;
     }
-    const double u1 = 1.0 - uniform(); // (0, 1]
-    const double u2 = uniform();
-    const double r = std::sqrt(-2.0 * std::log(u1));
-    const double theta = 2.0 * std::numbers::pi * u2;
-    m_spare = r * std::sin(theta);
+    double u, v, s;
+    do {
+        u = 2.0 * uniform() - 1.0;
+        v = 2.0 * uniform() - 1.0;
+        s = u * u + v * v;
+    } while (s >= 1.0 || s == 0.0);
+    const double f = std::sqrt(-2.0 * std::log(s) / s);
+    m_spare = v * f;
     m_hasSpare = true;
-    return r * std::cos(theta);
+    return u * f;
 }
 
 SimulatedMarket::SimulatedMarket(const SimulatedFeedConfig &config)
@@ -316,9 +328,8 @@ void SimulatedMarket::tickSymbols(double factorStep)
         x = std::clamp(x, kLogFloor, kLogCeiling);
         y.barIdio += (x - y.x) - y.beta * factorStep;
         y.momentum = 0.8 * y.momentum + 0.2 * (x - y.x);
+        const double p = y.close * expSmall(x - y.x);
         y.x = x;
-
-        const double p = std::exp(x);
         y.close = p;
         y.high = std::max(y.high, p);
         y.low = std::min(y.low, p);

@@ -148,12 +148,15 @@ private slots:
 
     void extremePricesStayInRangeOverALongRun()
     {
-        // The cheapest and dearest symbols of a mid-size market, run for two simulated weeks.
-        SimulatedMarket market(config(400, 9, 2));
-        const History h = run(market, 4000);
-        for (const auto &bars : h.bars)
-            for (const Candle &c : bars)
-                QVERIFY(c.low >= 1e-4 && c.high <= 1e5);
+        // A mid-size market run for ten simulated days: prices wander but never leave the range.
+        SimulatedMarket market(config(300, 9, 2));
+        for (int b = 0; b < 3000; ++b) {
+            market.stepBar();
+            MarketUpdateBatch batch;
+            market.appendCandles(batch);
+            for (const CandleUpdate &u : std::as_const(batch.candles))
+                QVERIFY(u.candle.low >= 1e-4 && u.candle.high <= 1e5);
+        }
     }
 
     void breakoutsAndFalseBreakoutsHappen()
@@ -246,6 +249,15 @@ private slots:
             imbalancedUp += b.imbalance > 0 ? 1 : 0;
         }
         QVERIFY(imbalancedUp > 30 && imbalancedUp < 270);
+        // The book leans with short-term momentum: bid-heavy after the last bar rose, ask-heavy after it fell.
+        MarketUpdateBatch last;
+        market.appendCandles(last);
+        int agree = 0;
+        for (int i = 1; i < 300; ++i) {
+            const Candle &c = last.candles[i].candle;
+            agree += (c.close > c.open) == (batch.books[i].book.imbalance > 0) ? 1 : 0;
+        }
+        QVERIFY2(agree > 180, qPrintable(QString::number(agree)));
         // Depth within 0.5 % scales with liquidity.
         QVERIFY(batch.books[0].book.bidDepth05 + batch.books[0].book.askDepth05 >
                 100 * (batch.books[299].book.bidDepth05 + batch.books[299].book.askDepth05));
