@@ -2,7 +2,6 @@
 // tables or JSON.
 
 #include "Commands.h"
-#include "market/MarketService.h"
 #include "market/MarketStore.h"
 #include "market/ReplayFeed.h"
 #include "market/SimulatedMarket.h"
@@ -224,33 +223,37 @@ int runScanCommand(const QStringList &arguments)
             return fail(tr("--data: \"%1\" does not exist").arg(path));
         ReplayConfig config;
         config.path = path;
-        auto *feed = new ReplayFeed(config);
-        MarketService service(feed);
-        MarketScanSource source(service.store());
-        source.configure(preset);
-        scanner.setSource(&source);
-        scanner.setUpdateGate([&service](bool hold) {
-            if (hold)
-                service.holdUpdates();
-            else
-                service.releaseUpdates();
-        });
-        QObject::connect(&service, &MarketService::symbolsChanged, &scanner, [&source] { source.rebuild(); });
-        QObject::connect(&service, &MarketService::barsClosed, &scanner,
-                         [&source](const QList<int> &closed) { source.onBarsClosed(closed); });
+        ReplayFeed feed(config);
+        // The replay reports its bar interval once loaded, so the store is built on symbolsReady. The
+        // feed runs to its end before the scan starts: nothing mutates the store while the scan reads it.
+        std::unique_ptr<MarketStore> store;
+        std::unique_ptr<MarketScanSource> source;
         QString loadError;
-        QObject::connect(&service, &MarketService::feedError, &scanner,
+        QObject::connect(&feed, &MarketFeed::symbolsReady, &scanner, [&](const QList<SymbolInfo> &symbols) {
+            store = std::make_unique<MarketStore>(feed.barIntervalMs(), MarketStore::kDefaultCapacity);
+            store->setSymbols(symbols);
+            source = std::make_unique<MarketScanSource>(*store);
+            source->configure(preset);
+        });
+        QObject::connect(&feed, &MarketFeed::updatesReady, &scanner, [&](const MarketUpdateBatch &batch) {
+            if (store)
+                source->onBarsClosed(store->apply(batch));
+        });
+        QObject::connect(&feed, &MarketFeed::feedError, &scanner,
                          [&loadError](const QString &message) { loadError = message; });
-        QObject::connect(&service, &MarketService::feedFinished, &scanner, [&] {
-            if (feed->state() == ReplayFeed::State::Failed) {
+        QObject::connect(&feed, &MarketFeed::finished, &scanner, [&] {
+            if (feed.state() == ReplayFeed::State::Failed || !source) {
                 QCoreApplication::exit(fail(loadError.isEmpty() ? tr("cannot load %1").arg(path) : loadError));
                 return;
             }
+            if (!loadError.isEmpty())
+                QTextStream(stderr) << "scan: " << loadError << '\n';
+            scanner.setSource(source.get());
             scanner.requestScan();
         });
-        service.start();
+        feed.start();
         const int rc = QCoreApplication::exec();
-        return rc;
+        return rc == 0 ? exitCode : rc;
     }
 
     SimulatedFeedConfig config;
