@@ -117,9 +117,8 @@ void ReplayFeed::restartPacing()
 void ReplayFeed::onLoaded()
 {
     if (m_state != State::Loading)
-        return; // stopped while loading
-    m_data = m_watcher.result();
-    m_watcher.setFuture(QFuture<CandleLoadResult>()); // the feed keeps its own copy
+        return;                               // stopped while loading
+    m_data = m_watcher.future().takeResult(); // moved, not copied: a data set can be large
     if (!m_data.ok) {
         m_state = State::Failed;
         emit feedError(m_data.summary());
@@ -208,12 +207,10 @@ void ReplayFeed::pump()
         budget = qBound<qsizetype>(0, due, qMax<qsizetype>(m_config.chunkBarTimes, qsizetype(m_config.barsPerSecond)));
     }
     const qsizetype total = qsizetype(m_times.size());
-    bool backfillJustEnded = false;
-    while (budget-- > 0 && m_next < total && !blocked()) {
-        emitBarTime(m_times[std::size_t(m_next++)]);
-        if (generation != m_generation)
-            return; // stopped or paused by a consumer
-        if (m_state == State::Backfilling && m_next == m_backfillEnd) {
+    for (;;) {
+        // Checked before each bar, not only after one: a consumer may pause or stop the feed right after the
+        // last backfill bar, and the backfill must still end properly when it resumes.
+        if (m_state == State::Backfilling && m_next >= m_backfillEnd) {
             emit backfillProgress(int(m_next), int(m_backfillEnd));
             if (generation != m_generation)
                 return;
@@ -221,12 +218,17 @@ void ReplayFeed::pump()
             emit backfillFinished();
             if (generation != m_generation)
                 return;
-            restartPacing();
-            backfillJustEnded = true;
+            restartPacing(); // a paced replay starts on its next tick
             break;
         }
+        if (budget <= 0 || m_next >= total || blocked())
+            break;
+        --budget;
+        emitBarTime(m_times[std::size_t(m_next++)]);
+        if (generation != m_generation)
+            return; // stopped or paused by a consumer
     }
-    if (m_state == State::Backfilling && !backfillJustEnded) {
+    if (m_state == State::Backfilling) {
         emit backfillProgress(int(m_next), int(m_backfillEnd));
         if (generation != m_generation)
             return;

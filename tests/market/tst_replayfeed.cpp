@@ -333,6 +333,29 @@ private slots:
         QCOMPARE(rec.batches.size(), 30);
     }
 
+    void pauseRightAfterTheLastBackfillBar()
+    {
+        ReplayConfig c = config();
+        c.backfillBars = 10;
+        ReplayFeed feed(c);
+        Recorder rec(feed);
+        QObject::connect(&feed, &MarketFeed::updatesReady, &feed, [&feed, &rec] {
+            if (rec.batches.size() == 10)
+                feed.pause();
+        });
+        feed.start();
+        QTRY_COMPARE(rec.batches.size(), 10);
+        spinEventLoop();
+        QVERIFY(!rec.log.contains(QStringLiteral("backfillFinished")));
+        QSignalSpy finished(&feed, &MarketFeed::finished);
+        feed.resume();
+        QVERIFY(finished.wait());
+        const qsizetype end = rec.log.indexOf(QStringLiteral("backfillFinished"));
+        QCOMPARE(rec.log.mid(0, end).count(QStringLiteral("batch")), 10);
+        QCOMPARE(rec.log.count(QStringLiteral("backfillFinished")), 1);
+        QCOMPARE(rec.batches.size(), 30);
+    }
+
     void stopEndsTheReplayWithoutFinished()
     {
         ReplayFeed feed(config());
