@@ -2,8 +2,6 @@
 
 #include "market/CandleFileReader.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
 #include <cmath>
 
@@ -15,18 +13,11 @@ ReplayFeed::ReplayFeed(ReplayConfig config, QObject *parent)
 {
     m_config.chunkBarTimes = qMax(1, m_config.chunkBarTimes);
     m_config.backfillBars = qMax(0, m_config.backfillBars);
-    m_loader.setMaxThreadCount(1);
-    m_loader.setObjectName(QStringLiteral("bw-replay-loader"));
-    connect(&m_watcher, &QFutureWatcher<CandleLoadResult>::finished, this, &ReplayFeed::onLoaded);
     m_pacer.setTimerType(Qt::PreciseTimer);
     connect(&m_pacer, &QTimer::timeout, this, &ReplayFeed::pump);
 }
 
-ReplayFeed::~ReplayFeed()
-{
-    m_cancel.store(true);
-    m_loader.waitForDone();
-}
+ReplayFeed::~ReplayFeed() = default;
 
 QString ReplayFeed::sourceName() const
 {
@@ -45,20 +36,37 @@ void ReplayFeed::start()
     if (m_state != State::Idle)
         return; // a feed replays once; make a new one to replay again
     m_state = State::Loading;
-    m_cancel.store(false);
-    const QString path = m_config.path;
-    const CandleReadOptions options = m_config.read;
-    const std::atomic<bool> *cancel = &m_cancel;
-    m_watcher.setFuture(QtConcurrent::run(&m_loader, [path, options, cancel] {
-        CandleFileReader reader(options);
-        reader.setCancelFlag(cancel);
-        return reader.readPath(path);
-    }));
+    m_reader = std::make_unique<CandleFileReader>(m_config.read);
+    m_pendingFiles = m_reader->beginPath(m_config.path);
+    const quint64 generation = m_generation;
+    QTimer::singleShot(0, this, [this, generation] {
+        if (generation == m_generation)
+            loadNextFile();
+    });
+}
+
+void ReplayFeed::loadNextFile()
+{
+    if (m_state != State::Loading || !m_reader)
+        return;
+    if (!m_pendingFiles.isEmpty() && !m_reader->hasFailed()) {
+        m_reader->addFile(m_pendingFiles.takeFirst());
+        const quint64 generation = m_generation;
+        QTimer::singleShot(0, this, [this, generation] {
+            if (generation == m_generation)
+                loadNextFile();
+        });
+        return;
+    }
+    m_data = m_reader->finish();
+    m_reader.reset();
+    onLoaded();
 }
 
 void ReplayFeed::stop()
 {
-    m_cancel.store(true);
+    m_reader.reset();
+    m_pendingFiles.clear();
     ++m_generation;
     m_pumpQueued = false;
     m_pacer.stop();
@@ -71,6 +79,8 @@ void ReplayFeed::pause()
     if (m_paused || m_state == State::Finished || m_state == State::Failed || m_state == State::Stopped)
         return;
     m_paused = true;
+    if (m_state == State::Idle || m_state == State::Loading)
+        return; // loading goes on; the replay waits for resume()
     ++m_generation;
     m_pumpQueued = false;
     m_pacer.stop();
@@ -116,9 +126,6 @@ void ReplayFeed::restartPacing()
 
 void ReplayFeed::onLoaded()
 {
-    if (m_state != State::Loading)
-        return;                               // stopped while loading
-    m_data = m_watcher.future().takeResult(); // moved, not copied: a data set can be large
     if (!m_data.ok) {
         m_state = State::Failed;
         emit feedError(m_data.summary());

@@ -333,6 +333,21 @@ private slots:
         QCOMPARE(rec.batches.size(), 30);
     }
 
+    void pauseBeforeTheDataIsLoaded()
+    {
+        ReplayFeed feed(config());
+        Recorder rec(feed);
+        feed.start();
+        feed.pause();
+        QTRY_COMPARE(rec.symbols.size(), 3); // loading goes on
+        spinEventLoop();
+        QCOMPARE(rec.batches.size(), 0);
+        QSignalSpy finished(&feed, &MarketFeed::finished);
+        feed.resume();
+        QVERIFY(finished.wait());
+        QCOMPARE(rec.batches.size(), 30);
+    }
+
     void pauseRightAfterTheLastBackfillBar()
     {
         ReplayConfig c = config();
