@@ -1,6 +1,8 @@
 #include "market/ReplayFeed.h"
 
 #include "market/CandleFileReader.h"
+#include "market/MarketLog.h"
+#include "market/MarketMetaTypes.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,6 +13,7 @@ ReplayFeed::ReplayFeed(ReplayConfig config, QObject *parent)
     : MarketFeed(parent)
     , m_config(std::move(config))
 {
+    registerMarketMetaTypes(); // consumers may sit on another thread
     m_config.chunkBarTimes = qMax(1, m_config.chunkBarTimes);
     m_config.backfillBars = qMax(0, m_config.backfillBars);
     m_pacer.setTimerType(Qt::PreciseTimer);
@@ -127,6 +130,7 @@ void ReplayFeed::restartPacing()
 void ReplayFeed::onLoaded()
 {
     if (!m_data.ok) {
+        qCWarning(lcMarket).noquote() << m_data.summary(20);
         m_state = State::Failed;
         emit feedError(m_data.summary());
         emit finished();
@@ -155,6 +159,7 @@ void ReplayFeed::onLoaded()
     emit symbolsReady(symbols);
     if (generation != m_generation)
         return;
+    qCInfo(lcMarket).noquote() << m_data.summary(m_data.problemCount() > 0 ? 20 : 0);
     if (m_data.problemCount() > 0) {
         emit feedError(m_data.summary()); // lines skipped under SkipBadLines: the user should know
         if (generation != m_generation)
