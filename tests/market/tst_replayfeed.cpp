@@ -1,4 +1,5 @@
 #include "market/CandleFileWriter.h"
+#include "market/MarketService.h"
 #include "market/ReplayFeed.h"
 
 #include <QSignalSpy>
@@ -185,6 +186,32 @@ private slots:
             volume += c.volume;
         QCOMPARE(last.baseVolume24h, volume);
         QCOMPARE(last.openPrice24h, m_series.at(2).candles.first().open);
+    }
+
+    void feedsTheMarketStore()
+    {
+        // Recorded at 1 m, while a store defaults to 5 m: the service takes the replay's interval.
+        QTemporaryDir dir;
+        RecordedSeries s = makeSeries("DDDUSDT", 0, 40, 10);
+        for (qsizetype i = 0; i < s.candles.size(); ++i)
+            s.candles[i].openTimeMs = kT0 + i * 60000;
+        QString error;
+        QVERIFY2(CandleFileWriter::writeFolder(dir.path(), {s}, CandleFileWriter::Format::JsonLines, &error),
+                 qPrintable(error));
+        ReplayConfig c = config();
+        c.path = dir.path();
+        MarketService service(new ReplayFeed(c));
+        QSignalSpy finished(&service, &MarketService::feedFinished);
+        service.start();
+        QVERIFY(finished.wait());
+        const MarketStore &store = service.store();
+        QCOMPARE(store.baseIntervalMs(), 60000);
+        QCOMPARE(store.symbolCount(), 1);
+        QCOMPARE(store.rejectedCandles(), 0);
+        QCOMPARE(store.market(0).bars.size(), 40);
+        QCOMPARE(store.market(0).bars.last().close, s.candles.last().close);
+        QVERIFY(store.market(0).book.estimated);
+        QCOMPARE(store.market(0).ticker.lastPrice, s.candles.last().close);
     }
 
     void fullSpeedYieldsToTheEventLoop()
