@@ -302,8 +302,8 @@ bool Journal::writeOrder(const Order &o)
         "INSERT OR REPLACE INTO orders (id, position_id, symbol, side, type, purpose, status, qty, limit_price, "
         "stop_price, reduce_only, filled_qty, avg_fill_price, fees, created_ms, updated_ms, reason) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : {QVariant(o.id), QVariant(o.positionId), QVariant(o.symbol), QVariant(toString(o.side)),
-                              QVariant(toString(o.type)), QVariant(toString(o.purpose)), QVariant(toString(o.status)),
+    for (const QVariant &v : {QVariant(o.id), QVariant(o.positionId), QVariant(o.symbol), QVariant(toCode(o.side)),
+                              QVariant(toCode(o.type)), QVariant(toCode(o.purpose)), QVariant(toCode(o.status)),
                               QVariant(o.qty), QVariant(o.limitPrice), QVariant(o.stopPrice),
                               QVariant(o.reduceOnly ? 1 : 0), QVariant(o.filledQty), QVariant(o.avgFillPrice),
                               QVariant(o.feesUsd), QVariant(o.createdMs), QVariant(o.updatedMs), QVariant(o.reason)})
@@ -318,8 +318,8 @@ bool Journal::writeFill(const Fill &f)
         QStringLiteral("INSERT OR REPLACE INTO fills (id, order_id, position_id, symbol, side, purpose, qty, "
                        "price, fee, liquidity, realised_pnl, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v :
-         {QVariant(f.id), QVariant(f.orderId), QVariant(f.positionId), QVariant(f.symbol), QVariant(toString(f.side)),
-          QVariant(toString(f.purpose)), QVariant(f.qty), QVariant(f.price), QVariant(f.feeUsd),
+         {QVariant(f.id), QVariant(f.orderId), QVariant(f.positionId), QVariant(f.symbol), QVariant(toCode(f.side)),
+          QVariant(toCode(f.purpose)), QVariant(f.qty), QVariant(f.price), QVariant(f.feeUsd),
           QVariant(f.liquidity == Liquidity::Maker ? QStringLiteral("maker") : QStringLiteral("taker")),
           QVariant(f.realisedPnlUsd), QVariant(f.timeMs)})
         q.addBindValue(v);
@@ -335,40 +335,39 @@ bool Journal::writePosition(const Position &p)
         "stop_kind, tp1, tp2, tp1_done, tp2_done, entry_complete, highest, lowest, atr, btc_correlation, "
         "last_price, realised_pnl, fees, exit_reason, entry_order_id, exit_order_id) VALUES (?, ?, ?, ?, ?, ?, ?, "
         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v :
-         {QVariant(p.id),
-          QVariant(p.signalId),
-          QVariant(p.symbol),
-          QVariant(toString(p.side)),
-          QVariant(toString(p.strategy)),
-          QVariant(toString(p.status)),
-          QVariant(p.submittedMs),
-          QVariant(p.openedMs),
-          QVariant(p.closedMs),
-          QVariant(p.targetQty),
-          QVariant(p.entryQty),
-          QVariant(p.qty),
-          QVariant(p.avgEntry),
-          QVariant(p.initialStop),
-          QVariant(p.initialRiskPerUnit),
-          QVariant(p.initialRiskUsd),
-          QVariant(p.stop),
-          QVariant(toString(p.stopKind)),
-          QVariant(p.tp1Price),
-          QVariant(p.tp2Price),
-          QVariant(p.tp1Done ? 1 : 0),
-          QVariant(p.tp2Done ? 1 : 0),
-          QVariant(p.entryComplete ? 1 : 0),
-          QVariant(p.highestSinceEntry),
-          QVariant(p.lowestSinceEntry),
-          QVariant(p.atr),
-          QVariant(p.btcCorrelation),
-          QVariant(p.lastPrice),
-          QVariant(p.realisedPnlUsd),
-          QVariant(p.feesUsd),
-          p.exitReason ? QVariant(toString(*p.exitReason)) : QVariant(QMetaType::fromType<QString>()),
-          QVariant(p.entryOrderId),
-          QVariant(p.exitOrderId)})
+    for (const QVariant &v : {QVariant(p.id),
+                              QVariant(p.signalId),
+                              QVariant(p.symbol),
+                              QVariant(toCode(p.side)),
+                              QVariant(toCode(p.strategy)),
+                              QVariant(toCode(p.status)),
+                              QVariant(p.submittedMs),
+                              QVariant(p.openedMs),
+                              QVariant(p.closedMs),
+                              QVariant(p.targetQty),
+                              QVariant(p.entryQty),
+                              QVariant(p.qty),
+                              QVariant(p.avgEntry),
+                              QVariant(p.initialStop),
+                              QVariant(p.initialRiskPerUnit),
+                              QVariant(p.initialRiskUsd),
+                              QVariant(p.stop),
+                              QVariant(toCode(p.stopKind)),
+                              QVariant(p.tp1Price),
+                              QVariant(p.tp2Price),
+                              QVariant(p.tp1Done ? 1 : 0),
+                              QVariant(p.tp2Done ? 1 : 0),
+                              QVariant(p.entryComplete ? 1 : 0),
+                              QVariant(p.highestSinceEntry),
+                              QVariant(p.lowestSinceEntry),
+                              QVariant(p.atr),
+                              QVariant(p.btcCorrelation),
+                              QVariant(p.lastPrice),
+                              QVariant(p.realisedPnlUsd),
+                              QVariant(p.feesUsd),
+                              p.exitReason ? QVariant(toCode(*p.exitReason)) : QVariant(QMetaType::fromType<QString>()),
+                              QVariant(p.entryOrderId),
+                              QVariant(p.exitOrderId)})
         q.addBindValue(v);
     return q.exec() || fail(JournalError::Sql, tr("cannot write position %1: %2").arg(p.id).arg(q.lastError().text()));
 }
@@ -393,10 +392,10 @@ bool Journal::recordSignal(const Signal &s, const QString &status)
                              "tp2, risk_per_unit, confidence, atr, btc_correlation, created_ms, expires_ms, status, "
                              "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v :
-         {QVariant(s.id), QVariant(s.symbol), QVariant(toString(s.side)), QVariant(toString(s.strategy)),
-          QVariant(s.entry), QVariant(s.level), QVariant(s.stop), QVariant(s.tp1), QVariant(s.tp2),
-          QVariant(s.initialRiskPerUnit), QVariant(s.confidence), QVariant(s.atr), QVariant(s.btcCorrelation),
-          QVariant(s.createdMs), QVariant(s.expiresMs), QVariant(status), QVariant(s.reason)})
+         {QVariant(s.id), QVariant(s.symbol), QVariant(toCode(s.side)), QVariant(toCode(s.strategy)), QVariant(s.entry),
+          QVariant(s.level), QVariant(s.stop), QVariant(s.tp1), QVariant(s.tp2), QVariant(s.initialRiskPerUnit),
+          QVariant(s.confidence), QVariant(s.atr), QVariant(s.btcCorrelation), QVariant(s.createdMs),
+          QVariant(s.expiresMs), QVariant(status), QVariant(s.reason)})
         q.addBindValue(v);
     return q.exec() || fail(JournalError::Sql, tr("cannot write signal %1: %2").arg(s.id, q.lastError().text()));
 }

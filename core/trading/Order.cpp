@@ -57,19 +57,19 @@ constexpr std::array<std::pair<OrderPurpose, const char *>, 9> kPurposes{{
 
 } // namespace
 
-QString toString(OrderSide side)
+QString toCode(OrderSide side)
 {
     return nameOf(kSides, side);
 }
-QString toString(OrderType type)
+QString toCode(OrderType type)
 {
     return nameOf(kTypes, type);
 }
-QString toString(OrderStatus status)
+QString toCode(OrderStatus status)
 {
     return nameOf(kStatuses, status);
 }
-QString toString(OrderPurpose purpose)
+QString toCode(OrderPurpose purpose)
 {
     return nameOf(kPurposes, purpose);
 }

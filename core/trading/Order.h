@@ -29,10 +29,10 @@ enum class OrderPurpose {
     KillSwitch
 };
 
-QString toString(OrderSide side);
-QString toString(OrderType type);
-QString toString(OrderStatus status);
-QString toString(OrderPurpose purpose);
+QString toCode(OrderSide side);
+QString toCode(OrderType type);
+QString toCode(OrderStatus status);
+QString toCode(OrderPurpose purpose);
 std::optional<OrderSide> orderSideFromString(const QString &text);
 std::optional<OrderType> orderTypeFromString(const QString &text);
 std::optional<OrderStatus> orderStatusFromString(const QString &text);

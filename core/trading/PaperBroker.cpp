@@ -287,13 +287,13 @@ BrokerResult PaperBroker::submit(const OrderRequest &request)
     else if (o.type == OrderType::StopMarket && !(std::isfinite(o.stopPrice) && o.stopPrice > 0))
         problem = tr("stop price %1 is not positive").arg(o.stopPrice);
     else if (o.reduceOnly && isDone(reducibleQty(o), o.qty))
-        problem = tr("reduce-only %1 order for %2: no holding to reduce").arg(toString(o.side), o.symbol);
+        problem = tr("reduce-only %1 order for %2: no holding to reduce").arg(toCode(o.side), o.symbol);
     else if (o.type == OrderType::Market && !book(o.symbol).has_value())
         problem = tr("no order book for %1 yet").arg(o.symbol);
     if (!problem.isEmpty()) {
         o.status = OrderStatus::Rejected;
         o.reason = problem;
-        qCWarning(lcTrading) << "order rejected:" << problem;
+        qCDebug(lcTrading) << "order rejected:" << problem;
         result.orders.append(o);
         return result;
     }

@@ -2,7 +2,7 @@
 
 namespace bw {
 
-QString toString(PositionStatus status)
+QString toCode(PositionStatus status)
 {
     switch (status) {
     case PositionStatus::Pending:
@@ -17,7 +17,7 @@ QString toString(PositionStatus status)
     return {};
 }
 
-QString toString(StopKind kind)
+QString toCode(StopKind kind)
 {
     switch (kind) {
     case StopKind::Initial:
@@ -33,7 +33,7 @@ QString toString(StopKind kind)
 std::optional<PositionStatus> positionStatusFromString(const QString &text)
 {
     for (auto s : {PositionStatus::Pending, PositionStatus::Open, PositionStatus::Closed, PositionStatus::Cancelled}) {
-        if (toString(s) == text)
+        if (toCode(s) == text)
             return s;
     }
     return std::nullopt;
@@ -42,7 +42,7 @@ std::optional<PositionStatus> positionStatusFromString(const QString &text)
 std::optional<StopKind> stopKindFromString(const QString &text)
 {
     for (auto k : {StopKind::Initial, StopKind::Breakeven, StopKind::Trailing}) {
-        if (toString(k) == text)
+        if (toCode(k) == text)
             return k;
     }
     return std::nullopt;

@@ -20,8 +20,8 @@ enum class PositionStatus {
 // Which rule placed the current stop; a stop exit is reported under this name.
 enum class StopKind { Initial, Breakeven, Trailing };
 
-QString toString(PositionStatus status);
-QString toString(StopKind kind);
+QString toCode(PositionStatus status);
+QString toCode(StopKind kind);
 std::optional<PositionStatus> positionStatusFromString(const QString &text);
 std::optional<StopKind> stopKindFromString(const QString &text);
 

@@ -117,7 +117,7 @@ void PositionManager::apply(const BrokerResult &result, Step &step)
             touch(closed, step);
             step.update.finished.append(closed);
             qCInfo(lcTrading).noquote() << "position" << closed.id << closed.symbol << "closed by"
-                                        << toString(fill.purpose) << "net" << closed.netRealisedUsd() << "R"
+                                        << toCode(fill.purpose) << "net" << closed.netRealisedUsd() << "R"
                                         << closed.pnlR(fill.price);
             continue;
         }
@@ -169,14 +169,14 @@ void PositionManager::exitAll(qint64 positionId, OrderPurpose purpose, Step &ste
         const auto inFlight = m_broker.order(p->exitOrderId);
         if (inFlight && !isTakeProfit(inFlight->purpose))
             return; // a full exit is already working (e.g. the rest of a partially filled stop)
-        apply(m_broker.cancel(p->exitOrderId, tr("replaced by a %1 exit").arg(toString(purpose))), step);
+        apply(m_broker.cancel(p->exitOrderId, tr("replaced by a %1 exit").arg(toCode(purpose))), step);
         p = m_book.findLive(positionId);
         if (!p)
             return;
         p->exitOrderId = 0;
     }
     if (!p->entryComplete && p->entryOrderId != 0) {
-        apply(m_broker.cancel(p->entryOrderId, tr("entry cancelled by a %1 exit").arg(toString(purpose))), step);
+        apply(m_broker.cancel(p->entryOrderId, tr("entry cancelled by a %1 exit").arg(toCode(purpose))), step);
         p = m_book.findLive(positionId);
         if (!p)
             return;
@@ -203,7 +203,7 @@ void PositionManager::exitAll(qint64 positionId, OrderPurpose purpose, Step &ste
     const BrokerResult result = m_broker.submit(request);
     if (!result.orders.isEmpty())
         p->exitOrderId = result.orders.constFirst().id;
-    qCInfo(lcTrading).noquote() << "position" << p->id << p->symbol << "exit:" << toString(purpose) << "qty" << p->qty;
+    qCInfo(lcTrading).noquote() << "position" << p->id << p->symbol << "exit:" << toCode(purpose) << "qty" << p->qty;
     apply(result, step);
 }
 

@@ -6,7 +6,7 @@
 
 namespace bw {
 
-QString toString(SignalStrategy strategy)
+QString toCode(SignalStrategy strategy)
 {
     return strategy == SignalStrategy::Momentum ? QStringLiteral("momentum") : QStringLiteral("retest");
 }

@@ -11,7 +11,7 @@ namespace bw {
 
 enum class SignalStrategy { Momentum, Retest };
 
-QString toString(SignalStrategy strategy);
+QString toCode(SignalStrategy strategy);
 std::optional<SignalStrategy> signalStrategyFromString(const QString &text);
 
 // A trade proposal produced by the signal engine and judged by the RiskManager. A plain value: it is

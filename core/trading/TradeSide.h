@@ -15,7 +15,7 @@ inline double sideSign(TradeSide side)
     return side == TradeSide::Long ? 1.0 : -1.0;
 }
 
-inline QString toString(TradeSide side)
+inline QString toCode(TradeSide side)
 {
     return side == TradeSide::Long ? QStringLiteral("long") : QStringLiteral("short");
 }
