@@ -52,6 +52,15 @@ std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql)
     return query.value(0);
 }
 
+// "ok", the first problem PRAGMA quick_check reports, or the error that stopped it from running.
+QString quickCheck(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")))
+        return query.lastError().text();
+    return query.next() ? query.value(0).toString() : QStringLiteral("no answer");
+}
+
 } // namespace
 
 const QList<QStringList> &Journal::migrations()
@@ -162,10 +171,9 @@ bool Journal::validateExisting(const QString &path)
         if (!db.open()) {
             fail(JournalError::Corrupt,
                  tr("the journal %1 cannot be opened: %2; it was left untouched").arg(path, db.lastError().text()));
-        } else if (const auto check = scalar(db, QStringLiteral("PRAGMA quick_check"));
-                   !check || check->toString() != QLatin1String("ok")) {
-            fail(JournalError::Corrupt, tr("the journal %1 is damaged (integrity check: %2); it was left untouched")
-                                            .arg(path, check ? check->toString() : db.lastError().text()));
+        } else if (const QString check = quickCheck(db); check != QLatin1String("ok")) {
+            fail(JournalError::Corrupt,
+                 tr("the journal %1 is damaged (integrity check: %2); it was left untouched").arg(path, check));
         } else {
             const qint64 appId = scalar(db, QStringLiteral("PRAGMA application_id")).value_or(0).toLongLong();
             const int version = scalar(db, QStringLiteral("PRAGMA user_version")).value_or(0).toInt();
