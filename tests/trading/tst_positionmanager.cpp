@@ -241,6 +241,50 @@ private slots:
         rig.checkAccounting();
     }
 
+    void restingTakeProfitGivesWayToTheStop()
+    {
+        Rig rig;
+        const qint64 id = rig.open(signal(TradeSide::Long), 10);
+        const double tp1 = rig.position(id).tp1Price;
+        // The bar's high touched TP1 but the book closed below it: the target rests as a limit order.
+        rig.bar(102.0, tp1 + 0.1, 101.5, 3.0);
+        Position p = rig.position(id);
+        QVERIFY(rig.fillsFor(OrderPurpose::TakeProfit1).isEmpty());
+        QVERIFY(p.exitOrderId != 0);
+        QCOMPARE(rig.broker.order(p.exitOrderId)->type, OrderType::Limit);
+        QVERIFY(!p.tp1Done);
+
+        // The market turns and crosses the stop: the resting target is cancelled, the stop takes everything.
+        rig.bar(97.9, 100.0, 97.8, 3.0);
+        p = rig.position(id);
+        QCOMPARE(p.status, PositionStatus::Closed);
+        QCOMPARE(p.exitReason, OrderPurpose::StopLoss);
+        QCOMPARE(rig.fillsFor(OrderPurpose::StopLoss).first().qty, 10.0);
+        bool cancelledTarget = false;
+        for (const Order &o : rig.orders)
+            cancelledTarget |= o.purpose == OrderPurpose::TakeProfit1 && o.status == OrderStatus::Cancelled;
+        QVERIFY(cancelledTarget);
+        QVERIFY(rig.broker.activeOrders().isEmpty());
+        rig.checkAccounting();
+    }
+
+    void restingTakeProfitFillsWhenTheMarketComesBack()
+    {
+        Rig rig;
+        const qint64 id = rig.open(signal(TradeSide::Long), 10);
+        const double tp1 = rig.position(id).tp1Price;
+        rig.bar(102.0, tp1 + 0.1, 101.5, 3.0);
+        QVERIFY(rig.fillsFor(OrderPurpose::TakeProfit1).isEmpty());
+        rig.bar(tp1 + 0.5, tp1 + 0.6, 102.5, 3.0); // the bid crosses the resting limit
+        const QList<Fill> tp = rig.fillsFor(OrderPurpose::TakeProfit1);
+        QCOMPARE(tp.size(), 1);
+        QCOMPARE(tp.first().price, tp1); // a maker fill at its own price
+        QCOMPARE(tp.first().liquidity, Liquidity::Maker);
+        QVERIFY(rig.position(id).tp1Done);
+        QCOMPARE(rig.position(id).stopKind, StopKind::Breakeven);
+        rig.checkAccounting();
+    }
+
     void chandelierTrailOnlyTightens()
     {
         PositionConfig config;
