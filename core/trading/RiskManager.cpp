@@ -172,7 +172,15 @@ RiskDecision RiskManager::evaluate(const Signal &signal, const SymbolInfo &symbo
                                    const PortfolioSnapshot &portfolio)
 {
     const qint64 now = m_clock.nowMs();
-    updateEquity(portfolio.equity);
+    const bool tripped = updateEquity(portfolio.equity);
+    RiskDecision decision = judge(signal, symbol, book, portfolio, now);
+    decision.killSwitchTripped = tripped;
+    return decision;
+}
+
+RiskDecision RiskManager::judge(const Signal &signal, const SymbolInfo &symbol, const BookSummary &book,
+                                const PortfolioSnapshot &portfolio, qint64 now) const
+{
 
     if (const QString problem = signal.validate(); !problem.isEmpty())
         return reject(RiskRejection::InvalidSignal, tr("signal %1 rejected: %2").arg(signal.id, problem));

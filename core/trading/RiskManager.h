@@ -29,6 +29,9 @@ struct RiskDecision {
     RiskRejection rejection = RiskRejection::None;
     QString reason; // readable sentence for the user; empty when approved
     PositionSize size;
+    // evaluate() feeds the portfolio's equity to updateEquity(); true when that tripped the kill switch,
+    // so the caller reacts exactly as it would to updateEquity() returning true.
+    bool killSwitchTripped = false;
 
     bool approved() const { return rejection == RiskRejection::None; }
     QString code() const { return toCode(rejection); }
@@ -99,6 +102,8 @@ public:
     static qint64 utcDayStart(qint64 ms);
 
 private:
+    RiskDecision judge(const Signal &signal, const SymbolInfo &symbol, const BookSummary &book,
+                       const PortfolioSnapshot &portfolio, qint64 now) const;
     RiskDecision reject(RiskRejection rejection, const QString &reason, const PositionSize &size = {}) const;
 
     RiskConfig m_config;

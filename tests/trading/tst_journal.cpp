@@ -369,6 +369,18 @@ private slots:
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
     }
 
+    void missingFolderIsReported()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("no/such/folder/journal.sqlite"));
+        Journal journal;
+        QVERIFY(!journal.open(path));
+        QCOMPARE(journal.error(), JournalError::OpenFailed);
+        QVERIFY2(journal.errorString().contains(path), qPrintable(journal.errorString()));
+        QVERIFY(!journal.isOpen());
+        QVERIFY(!journal.recordEquity({1, 2, 3, 5}));
+    }
+
     void newerSchemaIsRefused()
     {
         QTemporaryDir dir;

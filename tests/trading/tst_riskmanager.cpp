@@ -195,6 +195,18 @@ private slots:
         QVERIFY(restarted.isKillSwitchTripped());
         QCOMPARE(evaluate(restarted, 130000).rejection, RiskRejection::KillSwitch);
 
+        // A trip noticed inside evaluate() is reported there too.
+        RiskManager other(config, clock);
+        QVERIFY(!other
+                     .evaluate(makeSignal(QStringLiteral("ETHUSDT")), symbolInfo(QStringLiteral("ETHUSDT")), deepBook(),
+                               emptyPortfolio(100000))
+                     .killSwitchTripped);
+        const RiskDecision tripped =
+            other.evaluate(makeSignal(QStringLiteral("ETHUSDT")), symbolInfo(QStringLiteral("ETHUSDT")), deepBook(),
+                           emptyPortfolio(80000));
+        QVERIFY(tripped.killSwitchTripped);
+        QCOMPARE(tripped.rejection, RiskRejection::KillSwitch);
+
         risk.resetKillSwitch(130000);
         QVERIFY(evaluate(risk, 130000).approved());
     }
