@@ -340,25 +340,34 @@ CandleFileReader::Accumulator &CandleFileReader::accumulator(const QString &symb
 
 CandleLoadResult CandleFileReader::readPath(const QString &path)
 {
+    const QStringList files = beginPath(path);
+    for (const QString &file : files) {
+        if (m_fatal)
+            break;
+        addFile(file);
+    }
+    return finish();
+}
+
+QStringList CandleFileReader::beginPath(const QString &path)
+{
     reset();
     m_source = path;
     const QFileInfo info(path);
+    QStringList files;
     if (info.isDir()) {
         const QFileInfoList entries = QDir(path).entryInfoList(
             {QStringLiteral("*.csv"), QStringLiteral("*.jsonl"), QStringLiteral("*.ndjson")}, QDir::Files, QDir::Name);
         if (entries.isEmpty())
             reportError(Kind::NoData, -1, 0, tr("the folder holds no *.csv or *.jsonl files"));
-        for (const QFileInfo &entry : entries) {
-            if (m_fatal)
-                break;
-            addFile(entry.filePath());
-        }
+        for (const QFileInfo &entry : entries)
+            files.append(entry.filePath());
     } else if (info.exists()) {
-        addFile(path);
+        files.append(path);
     } else {
         reportError(Kind::CannotOpen, -1, 0, tr("does not exist"));
     }
-    return finish();
+    return files;
 }
 
 void CandleFileReader::addFile(const QString &path)

@@ -30,11 +30,16 @@ public:
     CandleLoadResult readPath(const QString &path);
 
     // Lower level: add sources, then finish(). `fileName` is how messages name the source.
+    // beginPath() resets the reader and returns the files readPath() would read, in order (reporting a
+    // missing path or an empty folder), so a caller can read them one at a time.
+    QStringList beginPath(const QString &path);
     void addFile(const QString &path);
     void addCsv(QIODevice &device, const QString &fileName, const QString &symbol);
     void addJsonLines(QIODevice &device, const QString &fileName);
     CandleLoadResult finish();
     void reset();
+    // A problem that fails the load whatever the policy (a limit, cancel): adding more files is pointless.
+    bool hasFailed() const { return m_fatal; }
 
     // Checked between lines; when set the load stops and fails with a Cancelled issue.
     void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }

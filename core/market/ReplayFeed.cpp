@@ -1,8 +1,8 @@
 #include "market/ReplayFeed.h"
 
 #include "market/CandleFileReader.h"
-
-#include <QtConcurrent/QtConcurrentRun>
+#include "market/MarketLog.h"
+#include "market/MarketMetaTypes.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,20 +13,14 @@ ReplayFeed::ReplayFeed(ReplayConfig config, QObject *parent)
     : MarketFeed(parent)
     , m_config(std::move(config))
 {
+    registerMarketMetaTypes(); // consumers may sit on another thread
     m_config.chunkBarTimes = qMax(1, m_config.chunkBarTimes);
     m_config.backfillBars = qMax(0, m_config.backfillBars);
-    m_loader.setMaxThreadCount(1);
-    m_loader.setObjectName(QStringLiteral("bw-replay-loader"));
-    connect(&m_watcher, &QFutureWatcher<CandleLoadResult>::finished, this, &ReplayFeed::onLoaded);
     m_pacer.setTimerType(Qt::PreciseTimer);
     connect(&m_pacer, &QTimer::timeout, this, &ReplayFeed::pump);
 }
 
-ReplayFeed::~ReplayFeed()
-{
-    m_cancel.store(true);
-    m_loader.waitForDone();
-}
+ReplayFeed::~ReplayFeed() = default;
 
 QString ReplayFeed::sourceName() const
 {
@@ -45,20 +39,37 @@ void ReplayFeed::start()
     if (m_state != State::Idle)
         return; // a feed replays once; make a new one to replay again
     m_state = State::Loading;
-    m_cancel.store(false);
-    const QString path = m_config.path;
-    const CandleReadOptions options = m_config.read;
-    const std::atomic<bool> *cancel = &m_cancel;
-    m_watcher.setFuture(QtConcurrent::run(&m_loader, [path, options, cancel] {
-        CandleFileReader reader(options);
-        reader.setCancelFlag(cancel);
-        return reader.readPath(path);
-    }));
+    m_reader = std::make_unique<CandleFileReader>(m_config.read);
+    m_pendingFiles = m_reader->beginPath(m_config.path);
+    const quint64 generation = m_generation;
+    QTimer::singleShot(0, this, [this, generation] {
+        if (generation == m_generation)
+            loadNextFile();
+    });
+}
+
+void ReplayFeed::loadNextFile()
+{
+    if (m_state != State::Loading || !m_reader)
+        return;
+    if (!m_pendingFiles.isEmpty() && !m_reader->hasFailed()) {
+        m_reader->addFile(m_pendingFiles.takeFirst());
+        const quint64 generation = m_generation;
+        QTimer::singleShot(0, this, [this, generation] {
+            if (generation == m_generation)
+                loadNextFile();
+        });
+        return;
+    }
+    m_data = m_reader->finish();
+    m_reader.reset();
+    onLoaded();
 }
 
 void ReplayFeed::stop()
 {
-    m_cancel.store(true);
+    m_reader.reset();
+    m_pendingFiles.clear();
     ++m_generation;
     m_pumpQueued = false;
     m_pacer.stop();
@@ -71,6 +82,8 @@ void ReplayFeed::pause()
     if (m_paused || m_state == State::Finished || m_state == State::Failed || m_state == State::Stopped)
         return;
     m_paused = true;
+    if (m_state == State::Idle || m_state == State::Loading)
+        return; // loading goes on; the replay waits for resume()
     ++m_generation;
     m_pumpQueued = false;
     m_pacer.stop();
@@ -116,11 +129,8 @@ void ReplayFeed::restartPacing()
 
 void ReplayFeed::onLoaded()
 {
-    if (m_state != State::Loading)
-        return; // stopped while loading
-    m_data = m_watcher.result();
-    m_watcher.setFuture(QFuture<CandleLoadResult>()); // the feed keeps its own copy
     if (!m_data.ok) {
+        qCWarning(lcMarket).noquote() << m_data.summary(20);
         m_state = State::Failed;
         emit feedError(m_data.summary());
         emit finished();
@@ -149,6 +159,7 @@ void ReplayFeed::onLoaded()
     emit symbolsReady(symbols);
     if (generation != m_generation)
         return;
+    qCInfo(lcMarket).noquote() << m_data.summary(m_data.problemCount() > 0 ? 20 : 0);
     if (m_data.problemCount() > 0) {
         emit feedError(m_data.summary()); // lines skipped under SkipBadLines: the user should know
         if (generation != m_generation)
@@ -208,12 +219,10 @@ void ReplayFeed::pump()
         budget = qBound<qsizetype>(0, due, qMax<qsizetype>(m_config.chunkBarTimes, qsizetype(m_config.barsPerSecond)));
     }
     const qsizetype total = qsizetype(m_times.size());
-    bool backfillJustEnded = false;
-    while (budget-- > 0 && m_next < total && !blocked()) {
-        emitBarTime(m_times[std::size_t(m_next++)]);
-        if (generation != m_generation)
-            return; // stopped or paused by a consumer
-        if (m_state == State::Backfilling && m_next == m_backfillEnd) {
+    for (;;) {
+        // Checked before each bar, not only after one: a consumer may pause or stop the feed right after the
+        // last backfill bar, and the backfill must still end properly when it resumes.
+        if (m_state == State::Backfilling && m_next >= m_backfillEnd) {
             emit backfillProgress(int(m_next), int(m_backfillEnd));
             if (generation != m_generation)
                 return;
@@ -221,12 +230,17 @@ void ReplayFeed::pump()
             emit backfillFinished();
             if (generation != m_generation)
                 return;
-            restartPacing();
-            backfillJustEnded = true;
+            restartPacing(); // a paced replay starts on its next tick
             break;
         }
+        if (budget <= 0 || m_next >= total || blocked())
+            break;
+        --budget;
+        emitBarTime(m_times[std::size_t(m_next++)]);
+        if (generation != m_generation)
+            return; // stopped or paused by a consumer
     }
-    if (m_state == State::Backfilling && !backfillJustEnded) {
+    if (m_state == State::Backfilling) {
         emit backfillProgress(int(m_next), int(m_backfillEnd));
         if (generation != m_generation)
             return;

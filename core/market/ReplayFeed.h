@@ -6,14 +6,14 @@
 #include "market/ReplayTickerWindow.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
-#include <QThreadPool>
 #include <QTimer>
 
-#include <atomic>
+#include <memory>
 #include <vector>
 
 namespace bw {
+
+class CandleFileReader;
 
 struct ReplayConfig {
     QString path;               // a folder of *.csv / *.jsonl files, or one such file
@@ -27,9 +27,10 @@ struct ReplayConfig {
 
 // Replays recorded candles (docs/data-format.md) as a MarketFeed: one MarketUpdateBatch per bar time,
 // holding every symbol that has a bar at that time, in global time order, with a 24 h ticker computed from
-// the replayed bars and an estimated book (BookSummary::estimated is set). Loading runs on a private
-// one-thread pool, so start() returns at once; the replay itself runs on the feed's thread and never blocks
-// it: full speed goes chunk by chunk through the event loop, paced speed on a timer.
+// the replayed bars and an estimated book (BookSummary::estimated is set). Everything runs on the feed's
+// thread through its event loop, so start() returns at once and nothing blocks for long: files are loaded
+// one per event-loop turn, full speed goes chunk by chunk, paced speed on a timer. (No worker thread: the
+// engine has nothing to do before the symbols are known, and the feed stays free of cross-thread state.)
 //
 // Signals: symbolsReady, [feedError for lines skipped under SkipBadLines], backfill batches with
 // backfillProgress, backfillFinished (always, also with no backfill), live batches, finished.
@@ -66,6 +67,7 @@ public slots:
     void acknowledge(int batches = 1);
 
 private:
+    void loadNextFile();
     void onLoaded();
     void schedule();
     void pump();
@@ -78,9 +80,8 @@ private:
     State m_state = State::Idle;
     bool m_paused = false;
 
-    std::atomic<bool> m_cancel{false};
-    QThreadPool m_loader; // declared before the watcher: destroyed after it, waiting for the load
-    QFutureWatcher<CandleLoadResult> m_watcher;
+    std::unique_ptr<CandleFileReader> m_reader; // while loading
+    QStringList m_pendingFiles;
 
     CandleLoadResult m_data;
     std::vector<qint64> m_times;     // distinct bar open times, ascending

@@ -1,4 +1,5 @@
 #include "market/CandleFileWriter.h"
+#include "market/MarketService.h"
 #include "market/ReplayFeed.h"
 
 #include <QSignalSpy>
@@ -187,6 +188,32 @@ private slots:
         QCOMPARE(last.openPrice24h, m_series.at(2).candles.first().open);
     }
 
+    void feedsTheMarketStore()
+    {
+        // Recorded at 1 m, while a store defaults to 5 m: the service takes the replay's interval.
+        QTemporaryDir dir;
+        RecordedSeries s = makeSeries("DDDUSDT", 0, 40, 10);
+        for (qsizetype i = 0; i < s.candles.size(); ++i)
+            s.candles[i].openTimeMs = kT0 + i * 60000;
+        QString error;
+        QVERIFY2(CandleFileWriter::writeFolder(dir.path(), {s}, CandleFileWriter::Format::JsonLines, &error),
+                 qPrintable(error));
+        ReplayConfig c = config();
+        c.path = dir.path();
+        MarketService service(new ReplayFeed(c));
+        QSignalSpy finished(&service, &MarketService::feedFinished);
+        service.start();
+        QVERIFY(finished.wait());
+        const MarketStore &store = service.store();
+        QCOMPARE(store.baseIntervalMs(), 60000);
+        QCOMPARE(store.symbolCount(), 1);
+        QCOMPARE(store.rejectedCandles(), 0);
+        QCOMPARE(store.market(0).bars.size(), 40);
+        QCOMPARE(store.market(0).bars.last().close, s.candles.last().close);
+        QVERIFY(store.market(0).book.estimated);
+        QCOMPARE(store.market(0).ticker.lastPrice, s.candles.last().close);
+    }
+
     void fullSpeedYieldsToTheEventLoop()
     {
         ReplayFeed feed(config()); // 4 bar times per chunk
@@ -330,6 +357,44 @@ private slots:
         QSignalSpy finished(&feed, &MarketFeed::finished);
         feed.resume();
         QVERIFY(finished.wait());
+        QCOMPARE(rec.batches.size(), 30);
+    }
+
+    void pauseBeforeTheDataIsLoaded()
+    {
+        ReplayFeed feed(config());
+        Recorder rec(feed);
+        feed.start();
+        feed.pause();
+        QTRY_COMPARE(rec.symbols.size(), 3); // loading goes on
+        spinEventLoop();
+        QCOMPARE(rec.batches.size(), 0);
+        QSignalSpy finished(&feed, &MarketFeed::finished);
+        feed.resume();
+        QVERIFY(finished.wait());
+        QCOMPARE(rec.batches.size(), 30);
+    }
+
+    void pauseRightAfterTheLastBackfillBar()
+    {
+        ReplayConfig c = config();
+        c.backfillBars = 10;
+        ReplayFeed feed(c);
+        Recorder rec(feed);
+        QObject::connect(&feed, &MarketFeed::updatesReady, &feed, [&feed, &rec] {
+            if (rec.batches.size() == 10)
+                feed.pause();
+        });
+        feed.start();
+        QTRY_COMPARE(rec.batches.size(), 10);
+        spinEventLoop();
+        QVERIFY(!rec.log.contains(QStringLiteral("backfillFinished")));
+        QSignalSpy finished(&feed, &MarketFeed::finished);
+        feed.resume();
+        QVERIFY(finished.wait());
+        const qsizetype end = rec.log.indexOf(QStringLiteral("backfillFinished"));
+        QCOMPARE(rec.log.mid(0, end).count(QStringLiteral("batch")), 10);
+        QCOMPARE(rec.log.count(QStringLiteral("backfillFinished")), 1);
         QCOMPARE(rec.batches.size(), 30);
     }
 
