@@ -211,7 +211,7 @@ void Scanner::startScan()
     emit scanStarted(job->id);
 
     const ScanSource &source = *m_source;
-    const ScannerConfig &config = job->preset->scanner;
+    const ScannerSection &config = job->preset->scanner;
     const int n = source.symbolCount();
     job->symbolsTotal = n;
 
