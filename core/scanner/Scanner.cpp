@@ -339,7 +339,9 @@ void Scanner::evaluate(const ScanJob &job, int symbol, Outcome &out, double *sta
     out.barOpenMs = source.closedBarOpenMs(symbol);
     source.fillMetrics(symbol, out.metrics);
     const SymbolMetrics &m = out.metrics;
-    const bool cacheable = out.barOpenMs >= 0;
+    // With caches configured off (capacity 0) not even the lookup is made: each one takes a mutex.
+    const bool cacheable = out.barOpenMs >= 0 && m_settings.cacheCapacity > 0;
+    out.filters.reserve(12);
 
     ScanFilters::liquidity(m, preset.liquidity, out.filters);
     stageNs[int(ScanStage::Liquidity)] += nsSince(t);
