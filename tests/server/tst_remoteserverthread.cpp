@@ -1,0 +1,105 @@
+// The remote server on its own QThread, as the application runs it: publishing from another thread,
+// commands delivered across threads, many clients, clean shutdown. Labelled `concurrency` (TSan in CI).
+
+#include "ServerTestSupport.h"
+#include "server/RemoteServer.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+#include <vector>
+
+using namespace bw;
+using bw::test::TestClient;
+using protocol::Topic;
+
+namespace {
+const QString kToken = QStringLiteral("operator-token-0123456789abcdef");
+}
+
+class TstRemoteServerThread : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void publishFromAnotherThreadReachesEveryClient()
+    {
+        ServerConfig config;
+        config.port = 0;
+        config.tokens.insert(kToken, protocol::Role::Operator);
+        config.housekeepingIntervalMs = 20;
+        config.statsIntervalMs = 50;
+
+        QThread thread;
+        thread.setObjectName(QStringLiteral("server"));
+        auto *server = new RemoteServer(config);
+        server->moveToThread(&thread);
+        connect(&thread, &QThread::finished, server, &QObject::deleteLater);
+        QSignalSpy started(server, &RemoteServer::started);
+        QSignalSpy commands(server, &RemoteServer::commandReceived);
+        QSignalSpy stats(server, &RemoteServer::statsUpdated);
+        thread.start();
+        QMetaObject::invokeMethod(server, &RemoteServer::start, Qt::QueuedConnection);
+        QVERIFY(started.wait());
+        const quint16 port = server->port();
+        QVERIFY(port != 0);
+
+        constexpr int kClients = 8;
+        std::vector<std::unique_ptr<TestClient>> clients;
+        for (int i = 0; i < kClients; ++i) {
+            auto client = std::make_unique<TestClient>();
+            client->open(QStringLiteral("ws://127.0.0.1:%1").arg(port));
+            clients.push_back(std::move(client));
+        }
+        for (auto &client : clients) {
+            QTRY_VERIFY(client->has(protocol::type::hello));
+            client->auth(kToken);
+            client->subscribe({QStringLiteral("signals"), QStringLiteral("engine")});
+        }
+        for (auto &client : clients)
+            QTRY_COMPARE(client->count(protocol::type::snapshot), 2);
+
+        constexpr int kEvents = 500;
+        for (int i = 1; i <= kEvents; ++i) {
+            server->publish(Topic::Signals, {{QStringLiteral("n"), i}});
+            server->publish(Topic::Engine, {{QStringLiteral("tick"), i}});
+        }
+        for (auto &client : clients) {
+            QTRY_COMPARE(client->count(protocol::type::event, QStringLiteral("signals")), kEvents);
+            int expected = 1;
+            for (const QJsonObject &message : std::as_const(client->messages)) {
+                if (message.value(u"type").toString() == u"event") {
+                    QCOMPARE(message.value(u"seq").toInt(), expected);
+                    QCOMPARE(message.value(u"data").toObject().value(u"n").toInt(), expected);
+                    ++expected;
+                }
+            }
+            // State publishes may be coalesced on the way, but the last value always arrives.
+            QTRY_VERIFY(!client->messages.isEmpty() && [&] {
+                for (auto it = client->messages.crbegin(); it != client->messages.crend(); ++it) {
+                    if (it->value(u"topic").toString() == u"engine")
+                        return it->value(u"data").toObject().value(u"tick").toInt() == kEvents;
+                }
+                return false;
+            }());
+        }
+
+        clients.front()->send({{QStringLiteral("type"), QStringLiteral("engine.stop")}, {QStringLiteral("id"), 1}});
+        QVERIFY(commands.wait());
+        QCOMPARE(commands.first().at(0).toString(), QStringLiteral("engine.stop"));
+
+        QTRY_VERIFY(!stats.isEmpty());
+        QTRY_COMPARE(server->clientStats().size(), kClients); // the cross-thread copy
+
+        QMetaObject::invokeMethod(server, &RemoteServer::stop, Qt::BlockingQueuedConnection);
+        for (auto &client : clients)
+            QTRY_VERIFY(client->disconnected);
+        thread.quit();
+        QVERIFY(thread.wait(10000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstRemoteServerThread)
+#include "tst_remoteserverthread.moc"
