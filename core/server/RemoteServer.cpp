@@ -340,7 +340,11 @@ void RemoteServer::onDisconnected(quint64 clientId)
     QWebSocket *socket = it->second->socket();
     qCInfo(lcServer).noquote() << "client" << clientId << "disconnected, close code"
                                << static_cast<int>(socket->closeCode());
+    // disconnected() can be emitted from inside close() or abort() while a caller up the stack still holds
+    // the session: it is destroyed from the event loop, not here.
+    std::shared_ptr<ClientSession> gone(it->second.release());
     m_sessions.erase(it);
+    QMetaObject::invokeMethod(this, [gone] { Q_UNUSED(gone); }, Qt::QueuedConnection);
     socket->disconnect(this);
     socket->deleteLater();
     m_clientCount.store(static_cast<int>(m_sessions.size()), std::memory_order_release);

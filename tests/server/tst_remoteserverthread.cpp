@@ -4,7 +4,6 @@
 #include "ServerTestSupport.h"
 #include "server/RemoteServer.h"
 
-#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
@@ -37,12 +36,19 @@ private Q_SLOTS:
         auto *server = new RemoteServer(config);
         server->moveToThread(&thread);
         connect(&thread, &QThread::finished, server, &QObject::deleteLater);
-        QSignalSpy started(server, &RemoteServer::started);
-        QSignalSpy commands(server, &RemoteServer::commandReceived);
-        QSignalSpy stats(server, &RemoteServer::statsUpdated);
+        // The server emits on its own thread: record on this one through queued connections (QSignalSpy
+        // would record on the emitting thread).
+        QObject receiver;
+        bool started = false;
+        QList<QString> commands;
+        int statsReports = 0;
+        connect(server, &RemoteServer::started, &receiver, [&](quint16) { started = true; });
+        connect(server, &RemoteServer::commandReceived, &receiver,
+                [&](const QString &command, const QJsonObject &, quint64, const QJsonValue &) { commands.append(command); });
+        connect(server, &RemoteServer::statsUpdated, &receiver, [&](const QJsonObject &) { ++statsReports; });
         thread.start();
         QMetaObject::invokeMethod(server, &RemoteServer::start, Qt::QueuedConnection);
-        QVERIFY(started.wait());
+        QTRY_VERIFY(started);
         const quint16 port = server->port();
         QVERIFY(port != 0);
 
@@ -87,10 +93,10 @@ private Q_SLOTS:
         }
 
         clients.front()->send({{QStringLiteral("type"), QStringLiteral("engine.stop")}, {QStringLiteral("id"), 1}});
-        QVERIFY(commands.wait());
-        QCOMPARE(commands.first().at(0).toString(), QStringLiteral("engine.stop"));
+        QTRY_COMPARE(commands.size(), 1);
+        QCOMPARE(commands.first(), QStringLiteral("engine.stop"));
 
-        QTRY_VERIFY(!stats.isEmpty());
+        QTRY_VERIFY(statsReports > 0);
         QTRY_COMPARE(server->clientStats().size(), kClients); // the cross-thread copy
 
         QMetaObject::invokeMethod(server, &RemoteServer::stop, Qt::BlockingQueuedConnection);
