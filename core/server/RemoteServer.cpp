@@ -344,7 +344,8 @@ void RemoteServer::onDisconnected(quint64 clientId)
     // the session: it is destroyed from the event loop, not here.
     std::shared_ptr<ClientSession> gone(it->second.release());
     m_sessions.erase(it);
-    QMetaObject::invokeMethod(this, [gone] { Q_UNUSED(gone); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [gone] { Q_UNUSED(gone); }, Qt::QueuedConnection);
     socket->disconnect(this);
     socket->deleteLater();
     m_clientCount.store(static_cast<int>(m_sessions.size()), std::memory_order_release);

@@ -44,10 +44,13 @@ private Q_SLOTS:
         int statsReports = 0;
         connect(server, &RemoteServer::started, &receiver, [&](quint16) { started = true; });
         connect(server, &RemoteServer::commandReceived, &receiver,
-                [&](const QString &command, const QJsonObject &, quint64, const QJsonValue &) { commands.append(command); });
+                [&](const QString &command, const QJsonObject &, quint64, const QJsonValue &) {
+                    commands.append(command);
+                });
         connect(server, &RemoteServer::statsUpdated, &receiver, [&](const QJsonObject &) { ++statsReports; });
+        // Started from the thread's own start signal, as the application does.
+        connect(&thread, &QThread::started, server, &RemoteServer::start);
         thread.start();
-        QMetaObject::invokeMethod(server, &RemoteServer::start, Qt::QueuedConnection);
         QTRY_VERIFY(started);
         const quint16 port = server->port();
         QVERIFY(port != 0);
@@ -99,11 +102,13 @@ private Q_SLOTS:
         QTRY_VERIFY(statsReports > 0);
         QTRY_COMPARE(server->clientStats().size(), kClients); // the cross-thread copy
 
-        QMetaObject::invokeMethod(server, &RemoteServer::stop, Qt::BlockingQueuedConnection);
-        for (auto &client : clients)
-            QTRY_VERIFY(client->disconnected);
+        // Shutting the thread down destroys the server there (deleteLater on finished), which closes every
+        // client with 1001 going away.
         thread.quit();
         QVERIFY(thread.wait(10000));
+        for (auto &client : clients)
+            QTRY_VERIFY(client->disconnected);
+        QCOMPARE(clients.front()->socket()->closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
     }
 };
 
