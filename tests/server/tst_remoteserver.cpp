@@ -174,6 +174,19 @@ private Q_SLOTS:
         QVERIFY(!blocked.has(protocol::type::hello));
     }
 
+    void silentTcpConnectionIsDroppedAfterHandshakeTimeout()
+    {
+        ServerConfig config = baseConfig();
+        config.handshakeTimeoutMs = 150;
+        auto server = startServer(config);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, server->port());
+        QTRY_COMPARE(socket.state(), QAbstractSocket::ConnectedState);
+        socket.write("GET / HTTP/1.1\r\n"); // and never the rest
+        QTRY_COMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(server->clientCount(), 0);
+    }
+
     void authTimeoutCloses()
     {
         ServerConfig config = baseConfig();
