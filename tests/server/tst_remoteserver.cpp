@@ -679,8 +679,8 @@ private Q_SLOTS:
     void idleClientIsClosed()
     {
         ServerConfig config = baseConfig();
-        config.pingIntervalMs = 50;
-        config.idleTimeoutMs = 300;
+        config.pingIntervalMs = 100;
+        config.idleTimeoutMs = 1000;
         auto server = startServer(config);
         // A QWebSocket answers pings and stays; a raw client that never answers is closed.
         auto alive = connectedClient(*server, kViewerToken);
