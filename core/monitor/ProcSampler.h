@@ -1,0 +1,115 @@
+#pragma once
+
+#include "monitor/ProcParsers.h"
+#include "monitor/ResourceSample.h"
+
+#include <QString>
+
+#include <chrono>
+#include <string>
+
+namespace bw {
+
+// Reads one process and the system from /proc the cheap way (btop): every file is opened once and re-read
+// with pread at offset 0, and parsed in place. A full sample costs microseconds (see docs/benchmarks.md),
+// so the resource monitor calls it straight from its timer without a worker thread.
+//
+// Not thread-safe: one sampler per owner thread.
+class ProcSampler final
+{
+public:
+    enum class Error {
+        None,
+        NoSuchProcess,    // the pid does not exist
+        PermissionDenied, // it exists but belongs to someone whose memory maps and descriptors we may not read
+        ProcessExited,    // it existed at attach() and is gone (or the pid was reused)
+        ReadFailed,       // a /proc file could not be read or parsed
+    };
+
+    struct Options {
+        QString diskPath;         // folder whose file system's use is reported; empty: none
+        bool readPss = true;      // smaps_rollup walks the page tables: a few µs per 100 MiB mapped
+        bool readIo = true;       // /proc/[pid]/io
+        bool countFds = true;     // open descriptors
+        bool classifyFds = true;  // sockets among them (one readlink per descriptor)
+        bool sampleSystem = true; // /proc/stat, meminfo, loadavg, statvfs
+    };
+
+    ProcSampler();
+    explicit ProcSampler(Options options);
+    ~ProcSampler();
+    ProcSampler(const ProcSampler &) = delete;
+    ProcSampler &operator=(const ProcSampler &) = delete;
+
+    // Attaches to a process (0: this process). On failure returns false and sets error()/errorString().
+    bool attach(qint64 pid);
+    qint64 pid() const { return m_pid; }
+    bool isSelf() const { return m_self; }
+
+    // One full sample: process, system and (for this process) allocator statistics. Returns false when
+    // the process is gone or a file could not be read; the error says which.
+    bool sample(ResourceSample &out, qint64 nowMs);
+    bool sampleProcess(ProcessSample &out);
+    bool sampleSystem(SystemSample &out);
+
+    // Names of the process's threads, read on demand (one open per thread, so not part of every sample).
+    QList<ThreadInfo> threads();
+
+    Error error() const { return m_error; }
+    QString errorString() const { return m_errorString; }
+
+    const Options &options() const { return m_options; }
+    void setDiskPath(const QString &path) { m_options.diskPath = path; }
+
+    static AllocatorStats allocatorStats();
+    static qint64 ownPid();
+
+private:
+    struct File {
+        int fd = -1;
+        std::string buffer;
+    };
+
+    bool openProcFile(File &file, const char *name, int *errnoOut);
+    static bool openPath(File &file, const char *path);
+    // Reads the whole file into file.buffer (growing it when the content does not fit); -1 on error.
+    static qint64 readAll(File &file, int *errnoOut = nullptr);
+    static void closeFile(File &file);
+    void closeProcessFiles();
+    bool fail(Error error, const QString &message);
+    bool processGone(int err);
+    void countDescriptors(ProcessSample &out);
+
+    Options m_options;
+    qint64 m_pid = 0;
+    bool m_self = false;
+    bool m_attached = false;
+    Error m_error = Error::None;
+    QString m_errorString;
+    std::string m_procDir; // "/proc/<pid>/"
+
+    File m_stat;
+    File m_statm;
+    File m_status;
+    File m_smapsRollup;
+    File m_io;
+    int m_fdDir = -1;
+    std::string m_direntBuffer;
+
+    File m_sysStat;
+    File m_memInfo;
+    File m_loadAvg;
+    proc::SystemStat m_sysStatNow;
+    proc::SystemStat m_sysStatPrev;
+    bool m_haveSysPrev = false;
+
+    qint64 m_startTimeTicks = -1;
+    qint64 m_prevProcTicks = -1;
+    std::chrono::steady_clock::time_point m_prevProcTime;
+    qint64 m_memTotalBytes = 0;
+    const qint64 m_ticksPerSecond;
+    const qint64 m_pageSize;
+    const qint64 m_cpuCount; // the ceiling of a process's CPU %
+};
+
+} // namespace bw
