@@ -339,7 +339,7 @@ bool parseSystemStat(std::string_view text, SystemStat &out)
                 ++read;
             }
             // Kernels since 2.6.11 give at least 8 columns; fewer means the line was cut.
-            if (read < 4)
+            if (read < 8)
                 return false;
             if (index < 0) {
                 out.overall = t;
@@ -364,7 +364,8 @@ bool parseSystemStat(std::string_view text, SystemStat &out)
         c.nextLine();
     }
     out.cores.resize(coreCount);
-    return sawOverall;
+    // A complete read ends with a newline; anything else was cut mid-line.
+    return sawOverall && text.ends_with('\n');
 }
 
 std::optional<MemInfo> parseMemInfo(std::string_view text)
