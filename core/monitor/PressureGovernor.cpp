@@ -201,16 +201,16 @@ void PressureGovernor::maybeTrimHeap(const ResourceSample &sample, const QString
             return;
     }
     const AllocatorStats beforeStats = ProcSampler::allocatorStats();
+    const qint64 rssBefore = ProcSampler::ownRssBytes();
     const int released = ::malloc_trim(0);
-    const AllocatorStats afterStats = ProcSampler::allocatorStats();
+    const qint64 rssAfter = ProcSampler::ownRssBytes();
     m_trimmedOnce = true;
     m_lastTrimMs = now;
     act({now, pressureLevel(), GovernorActionKind::HeapTrim, reason,
-         tr("malloc_trim(0) %1; allocator free %2, heap %3 -> %4")
+         tr("malloc_trim(0) %1; allocator held %2 free, process RSS %3 -> %4")
              .arg(released ? tr("returned memory to the OS") : tr("found nothing to return"))
              .arg(mib(beforeStats.freeBytes))
-             .arg(mib(beforeStats.arenaBytes + beforeStats.mmappedBytes),
-                  mib(afterStats.arenaBytes + afterStats.mmappedBytes))});
+             .arg(mib(rssBefore), mib(rssAfter))});
 }
 
 } // namespace bw

@@ -101,6 +101,18 @@ qint64 ProcSampler::ownPid()
     return qint64(::getpid());
 }
 
+qint64 ProcSampler::ownRssBytes()
+{
+    const int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    char buffer[256];
+    const ssize_t n = ::pread(fd, buffer, sizeof buffer, 0);
+    ::close(fd);
+    const auto statm = n > 0 ? proc::parsePidStatm(std::string_view(buffer, std::size_t(n))) : std::nullopt;
+    return statm ? statm->residentPages * qint64(::sysconf(_SC_PAGESIZE)) : -1;
+}
+
 bool ProcSampler::fail(Error error, const QString &message)
 {
     m_error = error;

@@ -63,6 +63,8 @@ public:
 
     static AllocatorStats allocatorStats();
     static qint64 ownPid();
+    // This process's resident set, from /proc/self/statm (for before/after figures of an action).
+    static qint64 ownRssBytes();
 
 private:
     struct File {
