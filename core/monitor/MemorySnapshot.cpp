@@ -366,6 +366,7 @@ MemorySnapshot::Result MemorySnapshot::write(qint64 pid, const QString &filePath
     QJsonObject doc = capture(pid, &error);
     if (doc.isEmpty()) {
         result.error = error;
+        result.badInput = true;
         return result;
     }
     const qint64 now = intOf(doc, QStringLiteral("timestamp_ms"));
@@ -373,6 +374,7 @@ MemorySnapshot::Result MemorySnapshot::write(qint64 pid, const QString &filePath
     if (path.isEmpty()) {
         if (m_folder.isEmpty() || !QDir().mkpath(m_folder)) {
             result.error = tr("cannot create the snapshot folder %1").arg(QDir::toNativeSeparators(m_folder));
+            result.badInput = true;
             return result;
         }
         // Unique by time; two snapshots within one millisecond get a suffix.
@@ -384,11 +386,13 @@ MemorySnapshot::Result MemorySnapshot::write(qint64 pid, const QString &filePath
         const QFileInfo info(path);
         if (info.isDir()) {
             result.error = tr("cannot write the snapshot to %1: it is a folder").arg(QDir::toNativeSeparators(path));
+            result.badInput = true;
             return result;
         }
         if (!info.absoluteDir().exists()) {
             result.error = tr("cannot write the snapshot to %1: the folder %2 does not exist")
                                .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(info.absolutePath()));
+            result.badInput = true;
             return result;
         }
         path = info.absoluteFilePath();
@@ -405,6 +409,7 @@ MemorySnapshot::Result MemorySnapshot::write(qint64 pid, const QString &filePath
     if (!file.open(QIODevice::WriteOnly)) {
         result.error =
             tr("cannot write the snapshot to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        result.badInput = true;
         return result;
     }
     file.write(QJsonDocument(doc).toJson(QJsonDocument::Indented));

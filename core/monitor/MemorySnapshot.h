@@ -20,8 +20,9 @@ public:
 
     struct Result {
         bool ok = false;
-        QString path;  // the file written
-        QString error; // what went wrong, naming the pid or path
+        QString path;          // the file written
+        QString error;         // what went wrong, naming the pid or path
+        bool badInput = false; // the error is the caller's pid or path (not a failure while writing)
         QJsonObject document;
     };
 

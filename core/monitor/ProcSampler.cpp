@@ -279,6 +279,9 @@ bool ProcSampler::sampleProcess(ProcessSample &out)
         return fail(Error::ReadFailed, tr("process %1: /proc/%1/stat is malformed").arg(m_pid));
     if (stat->startTimeTicks != m_startTimeTicks)
         return fail(Error::ProcessExited, tr("process %1 has exited (its id now belongs to another)").arg(m_pid));
+    // A zombie has exited; only its parent has not collected it yet.
+    if (stat->state == 'Z' || stat->state == 'X')
+        return fail(Error::ProcessExited, tr("process %1 has exited").arg(m_pid));
 
     const auto now = std::chrono::steady_clock::now();
     const qint64 ticks = stat->utimeTicks + stat->stimeTicks;
