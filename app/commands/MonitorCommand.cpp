@@ -230,6 +230,7 @@ int runMonitorCommand(const QStringList &arguments)
     ResourceMonitor::Options options;
     options.intervalMs = int(std::lround(intervalSeconds * 1000));
     options.diskPath = dataFolderForDisk();
+    options.detailIntervalMs = 0; // a terminal refreshed every few seconds can afford every figure fresh
     ResourceMonitor monitor(options);
     QString error;
     if (!monitor.attach(target.pid, &error)) {

@@ -147,7 +147,7 @@ QString MemorySnapshot::fileNameFor(qint64 timeMs)
 QJsonObject MemorySnapshot::capture(qint64 pid, QString *errorMessage) const
 {
     ProcSampler::Options options;
-    options.diskPath = QString();
+    options.detailIntervalMs = 0;
     ProcSampler sampler(options);
     if (!sampler.attach(pid)) {
         if (errorMessage)

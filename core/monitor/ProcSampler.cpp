@@ -189,6 +189,8 @@ bool ProcSampler::attach(qint64 pid)
     m_errorString.clear();
     m_prevProcTicks = -1;
     m_startTimeTicks = -1;
+    m_haveDetails = false;
+    m_details = Details{};
     if (pid < 0 || pid > 4194304) // PID_MAX_LIMIT on 64-bit Linux
         return fail(Error::NoSuchProcess, tr("%1 is not a valid process id").arg(pid));
     m_self = pid == 0 || pid == ownPid();
@@ -313,25 +315,13 @@ bool ProcSampler::sampleProcess(ProcessSample &out)
     out.vmsBytes = statm->sizePages * m_pageSize;
     out.sharedBytes = statm->sharedPages * m_pageSize;
 
-    const qint64 ns = readAll(m_status, &err);
-    if (ns < 0)
-        return processGone(err);
-    if (const auto status = proc::parsePidStatus(view(m_status.buffer, ns))) {
-        out.swapBytes = status->vmSwapBytes;
-        out.peakRssBytes = status->vmHwmBytes;
-    }
+    const bool details = !m_haveDetails || now - m_detailsTime >= std::chrono::milliseconds(m_options.detailIntervalMs);
+    if (details && !readDetails(now))
+        return false;
+    out.pssBytes = m_details.pssBytes;
+    out.swapBytes = m_details.swapBytes;
+    out.peakRssBytes = m_details.peakRssBytes;
 
-    out.pssBytes = -1;
-    if (m_smapsRollup.fd >= 0) {
-        const qint64 nr = readAll(m_smapsRollup);
-        if (nr > 0) {
-            if (const auto rollup = proc::parseSmapsRollup(view(m_smapsRollup.buffer, nr))) {
-                out.pssBytes = rollup->pssBytes;
-                if (out.swapBytes < 0)
-                    out.swapBytes = rollup->swapBytes;
-            }
-        }
-    }
     out.ioReadBytes = -1;
     out.ioWriteBytes = -1;
     if (m_io.fd >= 0) {
@@ -343,23 +333,50 @@ bool ProcSampler::sampleProcess(ProcessSample &out)
             }
         }
     }
-    countDescriptors(out);
+    countDescriptors(out, details);
     out.memoryPercent = m_memTotalBytes > 0 ? 100.0 * double(out.rssBytes) / double(m_memTotalBytes) : 0.0;
     return true;
 }
 
-void ProcSampler::countDescriptors(ProcessSample &out)
+bool ProcSampler::readDetails(std::chrono::steady_clock::time_point now)
+{
+    int err = 0;
+    const qint64 ns = readAll(m_status, &err);
+    if (ns < 0)
+        return processGone(err);
+    Details d;
+    if (const auto status = proc::parsePidStatus(view(m_status.buffer, ns))) {
+        d.swapBytes = status->vmSwapBytes;
+        d.peakRssBytes = status->vmHwmBytes;
+    }
+    if (m_smapsRollup.fd >= 0) {
+        const qint64 nr = readAll(m_smapsRollup);
+        if (const auto rollup = nr > 0 ? proc::parseSmapsRollup(view(m_smapsRollup.buffer, nr)) : std::nullopt) {
+            d.pssBytes = rollup->pssBytes;
+            if (d.swapBytes < 0)
+                d.swapBytes = rollup->swapBytes;
+        }
+    }
+    d.sockets = m_details.sockets; // refreshed by countDescriptors in the same sample
+    m_details = d;
+    m_detailsTime = now;
+    m_haveDetails = true;
+    return true;
+}
+
+void ProcSampler::countDescriptors(ProcessSample &out, bool classify)
 {
     out.openFiles = -1;
     out.sockets = -1;
     if (!m_options.countFds || m_fdDir < 0)
         return;
+    classify = classify && m_options.classifyFds;
     qint64 count = 0;
     qint64 sockets = 0;
     char target[256];
     const bool ok = forEachDirEntry(m_fdDir, m_direntBuffer, [&](const char *name) {
         ++count;
-        if (!m_options.classifyFds)
+        if (!classify)
             return;
         const ssize_t len = ::readlinkat(m_fdDir, name, target, sizeof target);
         if (len > 0 && proc::classifyFdTarget(std::string_view(target, std::size_t(len))) == proc::FdKind::Socket)
@@ -370,8 +387,9 @@ void ProcSampler::countDescriptors(ProcessSample &out)
     // Our own walk holds no extra descriptor (the directory fd is kept open and counted like any other),
     // so for the own process the count includes the sampler's kept-open files: that is the truth.
     out.openFiles = count;
-    if (m_options.classifyFds)
-        out.sockets = sockets;
+    if (classify)
+        m_details.sockets = sockets;
+    out.sockets = m_options.classifyFds ? m_details.sockets : -1;
 }
 
 bool ProcSampler::sampleSystem(SystemSample &out)

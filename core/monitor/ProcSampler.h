@@ -27,8 +27,12 @@ public:
     };
 
     struct Options {
-        QString diskPath;         // folder whose file system's use is reported; empty: none
-        bool readPss = true;      // smaps_rollup walks the page tables: a few µs per 100 MiB mapped
+        QString diskPath;    // folder whose file system's use is reported; empty: none
+        bool readPss = true; // smaps_rollup walks every page table: tens of µs for a Qt process
+        // The costly details (PSS and swap from smaps_rollup, peak RSS and swap from status, sockets among
+        // the descriptors: one readlink each) are re-read at most this often and repeated in between, so
+        // the per-tick sample stays at a few µs. 0: every sample.
+        int detailIntervalMs = 10'000;
         bool readIo = true;       // /proc/[pid]/io
         bool countFds = true;     // open descriptors
         bool classifyFds = true;  // sockets among them (one readlink per descriptor)
@@ -80,7 +84,7 @@ private:
     void closeProcessFiles();
     bool fail(Error error, const QString &message);
     bool processGone(int err);
-    void countDescriptors(ProcessSample &out);
+    void countDescriptors(ProcessSample &out, bool classify);
 
     Options m_options;
     qint64 m_pid = 0;
@@ -106,6 +110,16 @@ private:
     bool m_haveSysPrev = false;
 
     qint64 m_startTimeTicks = -1;
+    struct Details {
+        qint64 pssBytes = -1;
+        qint64 swapBytes = -1;
+        qint64 peakRssBytes = -1;
+        qint64 sockets = -1;
+    };
+    bool readDetails(std::chrono::steady_clock::time_point now);
+    Details m_details;
+    std::chrono::steady_clock::time_point m_detailsTime;
+    bool m_haveDetails = false;
     qint64 m_prevProcTicks = -1;
     std::chrono::steady_clock::time_point m_prevProcTime;
     qint64 m_memTotalBytes = 0;

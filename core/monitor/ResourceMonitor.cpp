@@ -60,6 +60,7 @@ bool ResourceMonitor::attach(qint64 pid, QString *errorMessage)
 {
     ProcSampler::Options samplerOptions;
     samplerOptions.diskPath = m_options.diskPath;
+    samplerOptions.detailIntervalMs = m_options.detailIntervalMs;
     auto sampler = std::make_unique<ProcSampler>(samplerOptions);
     if (!sampler->attach(pid)) {
         if (errorMessage)

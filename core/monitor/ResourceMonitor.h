@@ -69,6 +69,7 @@ public:
         qint64 longBucketMs = 60'000;   // one averaged point per bucket
         int maxAlerts = 256;            // alert events kept for queries
         QString diskPath;               // file system whose use is watched (the data folder)
+        int detailIntervalMs = 10'000;  // ProcSampler::Options::detailIntervalMs
         ResourceLimits limits;
     };
 
