@@ -162,6 +162,11 @@ BENCHMARK(BM_FullSampleWithDetails);
 class RecordingReporter final : public benchmark::ConsoleReporter
 {
 public:
+    // No colours: the ratio lines after the table must start at the beginning of a line.
+    RecordingReporter()
+        : ConsoleReporter(OO_Tabular)
+    {}
+
     void ReportRuns(const std::vector<Run> &runs) override
     {
         for (const Run &run : runs) {
