@@ -505,7 +505,8 @@ QList<ThreadInfo> ProcSampler::threads()
 AllocatorStats ProcSampler::allocatorStats()
 {
     AllocatorStats stats;
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+#if defined(__GLIBC__) && !defined(BW_SANITIZER_ALLOCATOR) &&                                                          \
+    (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
     const struct mallinfo2 info = ::mallinfo2();
     stats.available = true;
     stats.arenaBytes = qint64(info.arena);

@@ -8,6 +8,15 @@
 #include <chrono>
 #include <string>
 
+// Sanitizer builds replace malloc: glibc's mallinfo2 would describe an allocator nobody uses.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define BW_SANITIZER_ALLOCATOR 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define BW_SANITIZER_ALLOCATOR 1
+#endif
+#endif
+
 namespace bw {
 
 // Reads one process and the system from /proc the cheap way (btop): every file is opened once and re-read
@@ -65,7 +74,14 @@ public:
     const Options &options() const { return m_options; }
     void setDiskPath(const QString &path) { m_options.diskPath = path; }
 
+    // glibc mallinfo2 of this process; unavailable in sanitizer builds and on other C libraries.
     static AllocatorStats allocatorStats();
+#if defined(__GLIBC__) && !defined(BW_SANITIZER_ALLOCATOR) &&                                                          \
+    (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    static constexpr bool kAllocatorStatsAvailable = true;
+#else
+    static constexpr bool kAllocatorStatsAvailable = false;
+#endif
     static qint64 ownPid();
     // This process's resident set, from /proc/self/statm (for before/after figures of an action).
     static qint64 ownRssBytes();

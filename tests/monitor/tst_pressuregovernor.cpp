@@ -1,5 +1,6 @@
 #include "common/BoundedCache.h"
 #include "monitor/PressureGovernor.h"
+#include "monitor/ProcSampler.h"
 #include "monitor/ResourceMonitor.h"
 
 #include <QSignalSpy>
@@ -165,8 +166,8 @@ private slots:
 
     void realMemoryRaisesAndLowersThePressure()
     {
-#if defined(__SANITIZE_ADDRESS__)
-        QSKIP("AddressSanitizer keeps freed memory in quarantine; RSS cannot fall after free()");
+#if defined(BW_SANITIZER_ALLOCATOR)
+        QSKIP("a sanitizer's allocator keeps freed memory (quarantine); RSS cannot fall after free()");
 #endif
         ResourceMonitor::Options options;
         options.intervalMs = 20;
