@@ -105,7 +105,10 @@ bool ResourceMonitor::sampleNow()
         return false;
     ResourceSample sample;
     if (!m_sampler->sample(sample, m_clock.nowMs())) {
-        qCWarning(lcMonitor) << "sampling failed:" << m_sampler->errorString();
+        qCWarning(lcMonitor).noquote() << "sampling failed:" << m_sampler->errorString();
+        // A process that has exited will not come back under this pid: stop instead of failing every tick.
+        if (m_sampler->error() == ProcSampler::Error::ProcessExited)
+            m_timer.stop();
         emit samplingFailed(m_sampler->errorString());
         return false;
     }

@@ -1,5 +1,6 @@
 #include "monitor/ResourceMonitor.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -222,6 +223,27 @@ private slots:
         QVERIFY(last.process.rssBytes > 0);
         QCOMPARE(last.allocator.available, ProcSampler::kAllocatorStatsAvailable);
         QCOMPARE(monitor.historySize(), std::size_t(spy.count()));
+    }
+
+    void stopsWhenTheWatchedProcessExits()
+    {
+        QProcess child;
+        child.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+        QVERIFY(child.waitForStarted());
+        ResourceMonitor::Options options;
+        options.intervalMs = 20;
+        ResourceMonitor monitor(options);
+        QVERIFY(monitor.attach(child.processId()));
+        QSignalSpy sampled(&monitor, &ResourceMonitor::sampled);
+        QSignalSpy failed(&monitor, &ResourceMonitor::samplingFailed);
+        monitor.start();
+        QTRY_VERIFY(sampled.count() >= 1);
+        const qint64 pid = child.processId();
+        child.kill();
+        QVERIFY(child.waitForFinished());
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(0).toString(), QStringLiteral("process %1 has exited").arg(pid));
+        QVERIFY(!monitor.isRunning());
     }
 
     void attachToAnUnknownPidFails()
