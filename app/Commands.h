@@ -17,5 +17,7 @@ struct Command {
 };
 
 // The table lives in main.cpp; add a line there when adding a command file under app/commands/.
-int runScanCommand(const QStringList &arguments); // commands/ScanCommand.cpp
+int runScanCommand(const QStringList &arguments);     // commands/ScanCommand.cpp
+int runSnapshotCommand(const QStringList &arguments); // commands/SnapshotCommand.cpp
+int runMonitorCommand(const QStringList &arguments);  // commands/MonitorCommand.cpp
 } // namespace bw::app

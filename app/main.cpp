@@ -11,7 +11,11 @@ namespace {
 
 // Sub-commands; the default mode (no command) is the desktop workstation, or headless with --headless.
 constexpr std::array kCommands{
-    Command{"scan", "one scan over a simulated market or recorded candles", &runScanCommand},
+    Command{"scan", "one scan over a simulated market or recorded candles", runScanCommand},
+    Command{"monitor", "terminal CPU/memory monitor of a process (default: the running workstation)",
+            runMonitorCommand},
+    Command{"snapshot", "write one memory snapshot JSON of a process (default: the running workstation)",
+            runSnapshotCommand},
 };
 
 const Command *findCommand(int argc, char *argv[])
