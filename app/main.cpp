@@ -1,7 +1,7 @@
 #include "Commands.h"
+#include "DefaultMode.h"
 
 #include <QCoreApplication>
-#include <QTextStream>
 
 #include <array>
 #include <cstring>
@@ -47,7 +47,5 @@ int main(int argc, char *argv[])
         return command->run(commandArguments(QCoreApplication::arguments()));
     }
 
-    QCoreApplication app(argc, argv);
-    QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
-    return 0;
+    return runDefaultMode(argc, argv, kCommands);
 }
