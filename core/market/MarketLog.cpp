@@ -1,0 +1,3 @@
+#include "market/MarketLog.h"
+
+Q_LOGGING_CATEGORY(lcMarket, "bw.market", QtInfoMsg)
