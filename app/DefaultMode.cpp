@@ -114,7 +114,7 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
 }
 
 #ifdef BW_WITH_UI
-int runDesktop(QApplication &app, const AppOptions &options)
+int runDesktop(const AppOptions &options)
 {
     ui::Theme::apply(options.theme == ThemeChoice::Light ? ui::ThemeMode::Light : ui::ThemeMode::Dark);
 
@@ -214,9 +214,16 @@ int runDefaultMode(int argc, char *argv[], std::span<const Command> commands)
         return 0;
     }
 
+    // The feed has limits of its own (history length, tick rate); report them like any bad option.
+    const QString feedProblem = feedConfig(result.options).validate();
+    if (!feedProblem.isEmpty()) {
+        err() << "breakout-workstation: " << feedProblem << Qt::endl;
+        return 2;
+    }
+
 #ifdef BW_WITH_UI
     if (desktop)
-        return runDesktop(static_cast<QApplication &>(*app), result.options);
+        return runDesktop(result.options);
 #endif
     return runHeadless(*app, result.options);
 }

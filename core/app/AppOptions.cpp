@@ -95,6 +95,16 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
         return result;
     }
 
+    // The language first: main() reports every other error in it.
+    if (parser.isSet(langOption)) {
+        static const QRegularExpression pattern(QStringLiteral("^[a-z]{2}(_[A-Z]{2})?$"));
+        const QString value = parser.value(langOption);
+        if (!pattern.match(value).hasMatch()) {
+            result.error = invalid(QStringLiteral("lang"), value, tr("expected a language code such as en or de"));
+            return result;
+        }
+        options.language = value;
+    }
     options.headless = parser.isSet(headlessOption);
 
     if (parser.isSet(symbolsOption)) {
@@ -149,15 +159,6 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
             result.error = invalid(QStringLiteral("theme"), value, tr("expected dark or light"));
             return result;
         }
-    }
-    if (parser.isSet(langOption)) {
-        static const QRegularExpression pattern(QStringLiteral("^[a-z]{2}(_[A-Z]{2})?$"));
-        const QString value = parser.value(langOption);
-        if (!pattern.match(value).hasMatch()) {
-            result.error = invalid(QStringLiteral("lang"), value, tr("expected a language code such as en or de"));
-            return result;
-        }
-        options.language = value;
     }
     if (parser.isSet(statusEveryOption)) {
         const QString value = parser.value(statusEveryOption);

@@ -7,6 +7,10 @@
 
 namespace bw {
 
+namespace {
+std::atomic<HeadlessStatus *> g_terminalStatus = nullptr; // the instance that owns the terminal line
+} // namespace
+
 HeadlessStatus::HeadlessStatus(std::FILE *out, QString sourceName, int plainEverySeconds, QObject *parent)
     : QObject(parent)
     , m_out(out)
@@ -16,6 +20,36 @@ HeadlessStatus::HeadlessStatus(std::FILE *out, QString sourceName, int plainEver
 {
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &HeadlessStatus::tick);
+    HeadlessStatus *none = nullptr;
+    if (m_terminal && g_terminalStatus.compare_exchange_strong(none, this)) {
+        m_previousHandler = qInstallMessageHandler(&HeadlessStatus::handleMessage);
+    }
+}
+
+HeadlessStatus::~HeadlessStatus()
+{
+    if (g_terminalStatus.load() == this) {
+        qInstallMessageHandler(m_previousHandler);
+        g_terminalStatus.store(nullptr);
+    }
+}
+
+void HeadlessStatus::handleMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    // Any thread may log (the engine does); the line state is atomic and stdio locks the stream.
+    HeadlessStatus *status = g_terminalStatus;
+    if (status)
+        status->clearLine();
+    if (status && status->m_previousHandler)
+        status->m_previousHandler(type, context, message);
+}
+
+void HeadlessStatus::clearLine()
+{
+    if (!m_lineOpen.exchange(false))
+        return;
+    std::fputs("\r\x1b[K", m_out);
+    std::fflush(m_out);
 }
 
 void HeadlessStatus::start()

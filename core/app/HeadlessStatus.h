@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
 #include <cstdio>
 #include <optional>
 
@@ -19,6 +20,7 @@ class HeadlessStatus final : public QObject
 
 public:
     HeadlessStatus(std::FILE *out, QString sourceName, int plainEverySeconds, QObject *parent = nullptr);
+    ~HeadlessStatus() override;
 
     bool isTerminal() const { return m_terminal; }
 
@@ -31,6 +33,10 @@ public:
 private:
     void tick();
     void print(const QString &line);
+    // Log messages go to stderr, usually the same terminal: clear the status line first so a message
+    // never ends up glued to it; the next tick draws the line again below the message.
+    static void handleMessage(QtMsgType type, const QMessageLogContext &context, const QString &message);
+    void clearLine();
     int terminalColumns() const;
 
     std::FILE *m_out;
@@ -38,10 +44,11 @@ private:
     int m_plainEverySeconds;
     bool m_terminal;
     bool m_printedPlain = false;
-    bool m_lineOpen = false;
+    std::atomic<bool> m_lineOpen = false; // a status line is on the terminal without a newline
     int m_ticksSincePlain = 0;
     std::optional<MarketOverview> m_latest;
     QTimer m_timer;
+    QtMessageHandler m_previousHandler = nullptr;
 };
 
 } // namespace bw

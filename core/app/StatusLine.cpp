@@ -28,6 +28,14 @@ QString StatusLine::barClock(const MarketOverview &overview)
         .arg(NumberFormat::interval(overview.barIntervalMs), barOpen, NumberFormat::duration(remainingMs));
 }
 
+int StatusLine::backfillPercent(const MarketOverview &overview)
+{
+    // The feed counts in its own units (bars, files); only the fraction means something to a reader.
+    if (overview.backfillTotal <= 0)
+        return 0;
+    return static_cast<int>(std::clamp<qint64>(qint64(overview.backfillDone) * 100 / overview.backfillTotal, 0, 100));
+}
+
 QString StatusLine::symbolCount(int count)
 {
     // Spelled out rather than with %n plurals, which need a translation file even for English.
@@ -42,7 +50,7 @@ QString StatusLine::format(const MarketOverview &overview, qint64 residentBytes,
         parts << utcTime(overview.marketTimeMs) << barClock(overview);
     parts << symbolCount(static_cast<int>(overview.symbols.size()));
     if (overview.backfilling)
-        parts << tr("backfill %1/%2").arg(overview.backfillDone).arg(overview.backfillTotal);
+        parts << tr("loading history %1 %").arg(backfillPercent(overview));
 
     // Top mover each way, the first thing a trader glances at.
     const auto [lowest, highest] = std::minmax_element(

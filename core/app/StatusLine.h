@@ -19,6 +19,8 @@ public:
     // Before the first overview arrives.
     static QString waiting(const QString &sourceName, qint64 residentBytes, const QLocale &locale = QLocale());
 
+    // How far the history has loaded, 0..100.
+    static int backfillPercent(const MarketOverview &overview);
     // "1 symbol", "300 symbols"
     static QString symbolCount(int count);
     // "2026-11-27 15:45:12 UTC"

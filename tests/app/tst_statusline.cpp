@@ -52,7 +52,7 @@ private slots:
         o.backfilling = true;
         o.backfillDone = 120;
         o.backfillTotal = 300;
-        QVERIFY(StatusLine::format(o, -1, QLocale::c()).contains(u"backfill 120/300"_s));
+        QVERIFY(StatusLine::format(o, -1, QLocale::c()).contains(u"loading history 40 %"_s));
         QVERIFY(!StatusLine::format(o, -1, QLocale::c()).contains(u"RSS"_s));
     }
 

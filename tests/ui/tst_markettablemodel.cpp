@@ -1,3 +1,4 @@
+#include "common/SortFilterProxyModel.h"
 #include "common/Theme.h"
 #include "market/MarketTableModel.h"
 
@@ -192,6 +193,27 @@ private slots:
         proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
         proxy.setFilterFixedString(QStringLiteral("eth"));
         QCOMPARE(column(proxy, MarketTableModel::Symbol), QStringList({u"ETHUSDT"_s}));
+    }
+
+    void headerShowsTheSortArrowBesideTheCaption()
+    {
+        MarketTableModel model;
+        model.setSymbols(market());
+        SortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QSignalSpy headerChanged(&proxy, &QAbstractItemModel::headerDataChanged);
+        proxy.sort(MarketTableModel::Volume24h, Qt::DescendingOrder);
+        QCOMPARE(headerChanged.count(), 1);
+        // Right-aligned numbers: the arrow goes in front so the caption stays flush with them.
+        QCOMPARE(proxy.headerData(MarketTableModel::Volume24h, Qt::Horizontal).toString(), u"\u25BE 24h volume"_s);
+        QCOMPARE(proxy.headerData(MarketTableModel::Change24h, Qt::Horizontal).toString(), u"24h change"_s);
+        proxy.sort(MarketTableModel::Symbol, Qt::AscendingOrder);
+        QCOMPARE(proxy.headerData(MarketTableModel::Symbol, Qt::Horizontal).toString(), u"Symbol \u25B4"_s);
+        QCOMPARE(proxy.headerData(MarketTableModel::Volume24h, Qt::Horizontal).toString(), u"24h volume"_s);
+        // And it sorts on raw values by default.
+        QCOMPARE(proxy.index(0, MarketTableModel::Symbol).data().toString(), u"BTCUSDT"_s);
+        proxy.sort(MarketTableModel::Volume24h, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, MarketTableModel::Symbol).data().toString(), u"ETHUSDT"_s);
     }
 
     void marksStaleRows()

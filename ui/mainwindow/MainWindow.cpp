@@ -2,6 +2,7 @@
 
 #include "app/StatusLine.h"
 #include "common/NumberFormat.h"
+#include "common/SortFilterProxyModel.h"
 #include "common/Theme.h"
 #include "market/MarketHeader.h"
 #include "market/MarketTableModel.h"
@@ -10,17 +11,21 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace bw::ui {
 
@@ -29,13 +34,14 @@ namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kMarketHeaderKey = QStringLiteral("mainWindow/marketTableHeader");
+const QString kAutoFitKey = QStringLiteral("mainWindow/marketTableAutoFit");
 
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new MarketTableModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new SortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Breakout Workstation"));
@@ -43,9 +49,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(MarketTableModel::SortRole);
     m_proxy->setFilterKeyColumn(MarketTableModel::Symbol);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setDynamicSortFilter(true);
 
     m_header = new MarketHeader(this);
     m_toolBar = addToolBar(tr("Market"));
@@ -69,7 +72,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_filter->setObjectName(QStringLiteral("marketFilter"));
     m_filter->setPlaceholderText(tr("Filter symbols (e.g. BTC)"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setMaximumWidth(260);
+    m_filter->setMinimumWidth(240);
+    m_filter->setMaximumWidth(320);
     m_filterSummary = new QLabel(central);
     m_filterSummary->setObjectName(QStringLiteral("marketFilterSummary"));
     m_filterSummary->setForegroundRole(QPalette::PlaceholderText);
@@ -91,6 +95,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->setFrameShape(QFrame::NoFrame);
+    // Room between a number and the next column, and a flat header that reads as part of the table.
+    m_table->setStyleSheet(
+        QStringLiteral("QTableView::item { padding: 0px 10px; border: none; }"
+                       "QHeaderView::section { padding: 5px 10px; border: none; border-bottom: 1px solid palette(mid);"
+                       " background: palette(window); color: palette(placeholder-text); font-weight: 600; }"
+                       "QHeaderView::up-arrow, QHeaderView::down-arrow { image: none; width: 0px; height: 0px; }"));
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -100,7 +110,6 @@ MainWindow::MainWindow(QWidget *parent)
     header->setStretchLastSection(false);
     header->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
     header->setSortIndicator(MarketTableModel::Volume24h, Qt::DescendingOrder);
-    setDefaultColumnWidths();
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
 
@@ -115,21 +124,68 @@ MainWindow::MainWindow(QWidget *parent)
     buildStatusBar();
     updateFilterSummary();
     resize(1280, 800);
+    fitColumns();
     restoreLayout();
+    // A width the user chose by hand stays; our own fitting does not count.
+    connect(header, &QHeaderView::sectionResized, this, [this] {
+        if (!m_fittingColumns)
+            m_autoFitColumns = false;
+    });
+    m_table->viewport()->installEventFilter(this);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setDefaultColumnWidths()
+std::array<int, MarketTableModel::Count> MainWindow::naturalColumnWidths() const
 {
+    // Wide enough for the longest value each column shows, in English and German.
     const QFontMetrics metrics = m_table->fontMetrics();
     const auto width = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + 28; };
-    m_table->setColumnWidth(MarketTableModel::Symbol, width(QStringLiteral("1000SHIBUSDT__")));
-    m_table->setColumnWidth(MarketTableModel::LastPrice, width(QStringLiteral("100,000.00__")));
-    m_table->setColumnWidth(MarketTableModel::Change24h, width(QStringLiteral("+100.00 %_")));
-    m_table->setColumnWidth(MarketTableModel::Volume24h, width(QStringLiteral("999.9 Mrd._")));
-    m_table->setColumnWidth(MarketTableModel::SpreadBps, width(QStringLiteral("Spread (bps)_")));
-    m_table->setColumnWidth(MarketTableModel::TradesPerMinute, width(QStringLiteral("Trades/min_")));
+    std::array<int, MarketTableModel::Count> widths{};
+    widths[MarketTableModel::Symbol] = width(QStringLiteral("1000SHIBUSDT__"));
+    widths[MarketTableModel::LastPrice] = width(QStringLiteral("100,000.00__"));
+    widths[MarketTableModel::Change24h] = width(QStringLiteral("+100.00 %__"));
+    widths[MarketTableModel::Volume24h] = width(QStringLiteral("999.9 Mrd.__"));
+    widths[MarketTableModel::SpreadBps] = width(QStringLiteral("Spread (bps)__"));
+    widths[MarketTableModel::TradesPerMinute] = width(QStringLiteral("Trades/min__"));
+    return widths;
+}
+
+void MainWindow::fitColumns()
+{
+    // Spread the columns over the table's width (up to a limit, so that a very wide window does not pull
+    // a row's numbers too far apart), until the user sizes a column by hand.
+    const std::array<int, MarketTableModel::Count> natural = naturalColumnWidths();
+    int total = 0;
+    for (const int width : natural)
+        total += width;
+    const int available = m_table->viewport()->width();
+    const double scale = std::clamp(static_cast<double>(available) / total, 1.0, 2.2);
+    QScopedValueRollback<bool> fitting(m_fittingColumns, true);
+    int used = 0;
+    for (int column = 0; column < MarketTableModel::Count; ++column) {
+        int width = static_cast<int>(natural[column] * scale);
+        if (column == MarketTableModel::Count - 1 && scale < 2.2)
+            width = std::max(natural[column], available - used);
+        m_table->setColumnWidth(column, width);
+        used += width;
+    }
+}
+
+void MainWindow::resetColumns()
+{
+    m_autoFitColumns = true;
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column = 0; column < MarketTableModel::Count; ++column)
+        header->moveSection(header->visualIndex(column), column);
+    fitColumns();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize && m_autoFitColumns)
+        fitColumns();
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::buildMenus()
@@ -158,7 +214,7 @@ void MainWindow::buildMenus()
     });
     viewMenu->addSeparator();
     QAction *resetColumns = viewMenu->addAction(tr("&Reset column widths"));
-    connect(resetColumns, &QAction::triggered, this, &MainWindow::setDefaultColumnWidths);
+    connect(resetColumns, &QAction::triggered, this, &MainWindow::resetColumns);
 }
 
 void MainWindow::buildStatusBar()
@@ -223,8 +279,11 @@ void MainWindow::restoreLayout()
     if (!state.isEmpty())
         restoreState(state);
     const QByteArray header = settings.value(kMarketHeaderKey).toByteArray();
-    if (!header.isEmpty())
+    if (!header.isEmpty()) {
+        QScopedValueRollback<bool> fitting(m_fittingColumns, true);
         m_table->horizontalHeader()->restoreState(header);
+        m_autoFitColumns = settings.value(kAutoFitKey, true).toBool();
+    }
 }
 
 void MainWindow::saveLayout() const
@@ -233,6 +292,7 @@ void MainWindow::saveLayout() const
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kMarketHeaderKey, m_table->horizontalHeader()->saveState());
+    settings.setValue(kAutoFitKey, m_autoFitColumns);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "market/MarketTableModel.h"
 #include "market/MarketTypes.h"
 
 #include <QMainWindow>
+
+#include <array>
 
 class QLabel;
 class QLineEdit;
@@ -13,7 +16,6 @@ class QToolBar;
 namespace bw::ui {
 
 class MarketHeader;
-class MarketTableModel;
 
 // The workstation's main window. It only shows what it is given: the composition root connects the
 // engine's published snapshots (today the market overview) to its slots, so the same window can later
@@ -38,6 +40,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildMenus();
@@ -45,7 +48,9 @@ private:
     void updateFilterSummary();
     void restoreLayout();
     void saveLayout() const;
-    void setDefaultColumnWidths();
+    std::array<int, MarketTableModel::Count> naturalColumnWidths() const;
+    void fitColumns();
+    void resetColumns();
 
     MarketTableModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
@@ -60,6 +65,8 @@ private:
     QLabel *m_statusSymbols = nullptr;
     QLabel *m_statusStore = nullptr;
     QString m_sourceName;
+    bool m_autoFitColumns = true;
+    bool m_fittingColumns = false;
 };
 
 } // namespace bw::ui

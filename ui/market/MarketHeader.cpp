@@ -1,5 +1,6 @@
 #include "market/MarketHeader.h"
 
+#include "app/StatusLine.h"
 #include "common/NumberFormat.h"
 #include "common/Theme.h"
 
@@ -25,6 +26,17 @@ QFrame *separator(QWidget *parent)
     return line;
 }
 
+QLabel *captionLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(QStringLiteral("caption"));
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    label->setFont(font);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
 QString dash()
 {
     return QStringLiteral("–");
@@ -43,6 +55,7 @@ MarketHeader::MarketHeader(QWidget *parent)
     layout->addWidget(m_marketTime->parentWidget());
     layout->addWidget(separator(this));
     m_bar = addTile(tr("Forming bar"), QStringLiteral("barLabel"));
+    m_barCaption = m_bar->parentWidget()->findChild<QLabel *>(QStringLiteral("caption"));
     layout->addWidget(m_bar->parentWidget());
     m_closesIn = addTile(tr("Closes in"), QStringLiteral("barCloseLabel"));
     layout->addWidget(m_closesIn->parentWidget());
@@ -55,12 +68,11 @@ MarketHeader::MarketHeader(QWidget *parent)
     auto *backfillLayout = new QVBoxLayout(m_backfill);
     backfillLayout->setContentsMargins(0, 0, 0, 0);
     backfillLayout->setSpacing(2);
-    auto *backfillCaption = new QLabel(tr("Loading history"), m_backfill);
-    backfillCaption->setForegroundRole(QPalette::PlaceholderText);
+    auto *backfillCaption = captionLabel(tr("Loading history"), m_backfill);
     m_backfillBar = new QProgressBar(m_backfill);
     m_backfillBar->setObjectName(QStringLiteral("backfillProgress"));
     m_backfillBar->setMinimumWidth(180);
-    m_backfillBar->setMaximumHeight(16);
+    m_backfillBar->setFixedHeight(18);
     m_backfillBar->setTextVisible(true);
     backfillLayout->addWidget(backfillCaption);
     backfillLayout->addWidget(m_backfillBar);
@@ -71,18 +83,14 @@ MarketHeader::MarketHeader(QWidget *parent)
     layout->addStretch(1);
 }
 
-QLabel *MarketHeader::addTile(const QString &caption, const QString &objectName)
+QLabel *MarketHeader::addTile(const QString &captionText, const QString &objectName)
 {
     auto *tile = new QWidget(this);
     auto *tileLayout = new QVBoxLayout(tile);
     tileLayout->setContentsMargins(0, 0, 0, 0);
     tileLayout->setSpacing(0);
 
-    auto *captionLabel = new QLabel(caption, tile);
-    QFont captionFont = captionLabel->font();
-    captionFont.setPointSizeF(captionFont.pointSizeF() * 0.85);
-    captionLabel->setFont(captionFont);
-    captionLabel->setForegroundRole(QPalette::PlaceholderText);
+    QLabel *caption = captionLabel(captionText, tile);
 
     auto *value = new QLabel(dash(), tile);
     value->setObjectName(objectName);
@@ -92,7 +100,7 @@ QLabel *MarketHeader::addTile(const QString &caption, const QString &objectName)
     value->setFont(valueFont);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    tileLayout->addWidget(captionLabel);
+    tileLayout->addWidget(caption);
     tileLayout->addWidget(value);
     return value;
 }
@@ -108,7 +116,8 @@ void MarketHeader::showOverview(const MarketOverview &overview)
     if (overview.barIntervalMs > 0 && overview.marketTimeMs > 0) {
         const QString open = QDateTime::fromMSecsSinceEpoch(overview.formingBarOpenMs, QTimeZone::utc())
                                  .toString(QStringLiteral("HH:mm"));
-        m_bar->setText(tr("%1  %2").arg(NumberFormat::interval(overview.barIntervalMs), open));
+        m_barCaption->setText(tr("Forming %1 bar").arg(NumberFormat::interval(overview.barIntervalMs)));
+        m_bar->setText(open);
         m_closesIn->setText(
             NumberFormat::duration(overview.formingBarOpenMs + overview.barIntervalMs - overview.marketTimeMs));
     } else {
@@ -128,9 +137,10 @@ void MarketHeader::showOverview(const MarketOverview &overview)
 
     m_backfill->setVisible(overview.backfilling);
     if (overview.backfilling) {
-        m_backfillBar->setRange(0, std::max(1, overview.backfillTotal));
-        m_backfillBar->setValue(overview.backfillDone);
-        m_backfillBar->setFormat(tr("%1 of %2 symbols").arg(overview.backfillDone).arg(overview.backfillTotal));
+        const int percent = StatusLine::backfillPercent(overview);
+        m_backfillBar->setRange(0, 100);
+        m_backfillBar->setValue(percent);
+        m_backfillBar->setFormat(tr("%1 %").arg(percent));
     }
 }
 

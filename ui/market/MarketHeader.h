@@ -27,11 +27,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    QLabel *addTile(const QString &caption, const QString &objectName);
+    QLabel *addTile(const QString &captionText, const QString &objectName);
 
     QLabel *m_marketTime = nullptr;
-    QLabel *m_marketDate = nullptr;
     QLabel *m_bar = nullptr;
+    QLabel *m_barCaption = nullptr;
     QLabel *m_closesIn = nullptr;
     QLabel *m_breadth = nullptr;
     QWidget *m_backfill = nullptr;
