@@ -70,8 +70,11 @@ UnixSignalWatcher::~UnixSignalWatcher()
 void UnixSignalWatcher::readPending()
 {
     unsigned char byte = 0;
-    while (::read(g_socketPair[1], &byte, 1) == 1)
+    while (::read(g_socketPair[1], &byte, 1) == 1) {
+        // The next one of the same signal acts as usual: a second Ctrl-C ends a shutdown that hangs.
+        ::signal(byte, SIG_DFL);
         emit signalReceived(byte);
+    }
 }
 
 } // namespace bw

@@ -10,7 +10,8 @@ namespace bw {
 
 // Turns SIGINT/SIGTERM (or any listed signal) into a Qt signal on the thread the watcher lives on. The
 // handler only writes the signal number into a socket pair (async-signal-safe); the event loop reads it
-// and emits signalReceived, so shutdown runs as ordinary code. One watcher per process.
+// and emits signalReceived, so shutdown runs as ordinary code. Each signal is caught once; a repeat gets
+// the default action (a second Ctrl-C kills a shutdown that hangs). One watcher per process.
 class UnixSignalWatcher final : public QObject
 {
     Q_OBJECT
