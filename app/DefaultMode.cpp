@@ -181,6 +181,18 @@ int runDefaultMode(int argc, char *argv[], std::span<const Command> commands)
 #endif
 
 #ifdef BW_WITH_UI
+    // Without any display QApplication aborts with a core dump; say what to do instead.
+    if (desktop && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        QCoreApplication app(argc, argv);
+        loadTranslations(app, first.options.language);
+        err() << "breakout-workstation: "
+              << QCoreApplication::translate("bw::app::DefaultMode",
+                                             "no display found (DISPLAY and WAYLAND_DISPLAY are not set); start "
+                                             "it with --headless for the status line on the terminal")
+              << Qt::endl;
+        return 1;
+    }
     std::unique_ptr<QCoreApplication> app =
         desktop ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
 #else

@@ -285,6 +285,10 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <source>no translation for language &apos;%1&apos; (available: %2)</source>
         <translation>keine Übersetzung für die Sprache &apos;%1&apos; (vorhanden: %2)</translation>
     </message>
+    <message>
+        <source>no display found (DISPLAY and WAYLAND_DISPLAY are not set); start it with --headless for the status line on the terminal</source>
+        <translation>keine Anzeige gefunden (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); mit --headless starten, um die Statuszeile im Terminal zu sehen</translation>
+    </message>
 </context>
 <context>
     <name>bw::ui::MainWindow</name>

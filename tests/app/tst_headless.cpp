@@ -113,6 +113,17 @@ private slots:
         QVERIFY(result.out.isEmpty());
     }
 
+    void explainsAMissingDisplayInsteadOfCrashing()
+    {
+#ifndef BW_APP_HAS_UI
+        QSKIP("built without the desktop UI: the default mode is headless");
+#endif
+        const Result result = runToEnd({u"--symbols"_s, u"10"_s});
+        QCOMPARE(result.status, QProcess::NormalExit);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(u"--headless"_s), qPrintable(result.err));
+    }
+
     void speaksGermanWhenAsked()
     {
         const Result result = runToEnd({u"--lang"_s, u"de"_s, u"--headless"_s, u"--symbols"_s, u"lots"_s});
