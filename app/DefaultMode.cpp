@@ -37,10 +37,12 @@ QTextStream &err()
 
 QStringList availableLanguages()
 {
+    const QString prefix = QStringLiteral("breakout-workstation_");
+    const QString suffix = QStringLiteral(".qm");
     QStringList languages{QStringLiteral("en")};
-    const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("breakout-workstation_*.qm")});
+    const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({prefix + u'*' + suffix});
     for (const QString &file : files)
-        languages << file.mid(21, file.size() - 21 - 3);
+        languages << file.mid(prefix.size(), file.size() - prefix.size() - suffix.size());
     return languages;
 }
 
