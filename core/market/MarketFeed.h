@@ -21,7 +21,8 @@ public:
 
     // Human-readable description for the status bar, e.g. "Simulated market (300 symbols, seed 42)".
     virtual QString sourceName() const = 0;
-    // Interval of the base candle series the feed produces.
+    // Interval of the base candle series the feed produces. Valid from symbolsReady on; before that it may be
+    // 0 (a replay learns it from its files).
     virtual qint64 barIntervalMs() const = 0;
 
     virtual void start() = 0;

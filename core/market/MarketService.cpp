@@ -12,7 +12,7 @@ namespace bw {
 MarketService::MarketService(MarketFeed *feed, int capacity, QObject *parent)
     : QObject(parent)
     , m_feed(feed)
-    , m_store(feed ? feed->barIntervalMs() : 300000, capacity)
+    , m_store(feed && feed->barIntervalMs() > 0 ? feed->barIntervalMs() : 300000, capacity)
     , m_overviewTimer(this)
 {
     if (!feed)
@@ -63,6 +63,9 @@ void MarketService::onSymbols(const QList<SymbolInfo> &symbols)
         m_pending.clear();
         return;
     }
+    // A replay learns its bar interval from its files: it is known from symbolsReady on, not before.
+    if (const qint64 interval = m_feed->barIntervalMs(); interval > 0 && interval != m_store.baseIntervalMs())
+        m_store = MarketStore(interval, m_store.capacity());
     m_store.setSymbols(symbols);
     qCInfo(lcMarket) << "market has" << symbols.size() << "symbols";
     emit symbolsChanged(static_cast<int>(symbols.size()));

@@ -43,6 +43,7 @@ struct BookSummary {
     double askDepth05 = 0;
     double imbalance = 0; // (bids - asks) / (bids + asks) over the 0.5 % band, in [-1, 1]
     qint64 updatedMs = 0;
+    bool estimated = false; // derived from candles (a replay has no order book), not from a real book
 
     bool isValid() const { return bestBid > 0 && bestAsk >= bestBid; }
     double mid() const { return (bestBid + bestAsk) / 2.0; }

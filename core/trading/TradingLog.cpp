@@ -1,0 +1,3 @@
+#include "trading/TradingLog.h"
+
+Q_LOGGING_CATEGORY(lcTrading, "bw.trading", QtInfoMsg)
