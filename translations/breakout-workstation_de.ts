@@ -2,6 +2,301 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CandleFileReader</name>
+    <message>
+        <source>the folder holds no *.csv or *.jsonl files</source>
+        <translation>der Ordner enthält keine *.csv- oder *.jsonl-Dateien</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot be opened: %1</source>
+        <translation>kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>is neither a .csv nor a .jsonl file</source>
+        <translation>ist weder eine .csv- noch eine .jsonl-Datei</translation>
+    </message>
+    <message>
+        <source>the file name does not give a valid symbol (1 to 40 of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>der Dateiname ergibt kein gültiges Symbol (1 bis 40 Zeichen aus A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>reading was cancelled</source>
+        <translation>das Lesen wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the line is longer than %1 bytes</source>
+        <translation>die Zeile ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>is not a text file (it contains NUL bytes)</source>
+        <translation>ist keine Textdatei (sie enthält NUL-Bytes)</translation>
+    </message>
+    <message>
+        <source>the line contains binary data</source>
+        <translation>die Zeile enthält Binärdaten</translation>
+    </message>
+    <message>
+        <source>the metadata of %1 differs from an earlier file</source>
+        <translation>die Metadaten von %1 weichen von einer früheren Datei ab</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>has no header row</source>
+        <translation>hat keine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>has a header but no bars</source>
+        <translation>hat eine Kopfzeile, aber keine Kerzen</translation>
+    </message>
+    <message>
+        <source>metadata %1 &quot;%2&quot; is not a valid asset name</source>
+        <translation>Metadatum %1 &quot;%2&quot; ist kein gültiger Asset-Name</translation>
+    </message>
+    <message>
+        <source>unknown metadata key &quot;%1&quot; (known: base, quote, tick_size, lot_size, min_notional)</source>
+        <translation>unbekannter Metadaten-Schlüssel &quot;%1&quot; (bekannt: base, quote, tick_size, lot_size, min_notional)</translation>
+    </message>
+    <message>
+        <source>metadata %1 &quot;%2&quot; is not a number &gt;= 0</source>
+        <translation>Metadatum %1 &quot;%2&quot; ist keine Zahl &gt;= 0</translation>
+    </message>
+    <message>
+        <source>the first line is not a header row (it starts with a number); name the columns, e.g. open_time,open,high,low,close,volume</source>
+        <translation>die erste Zeile ist keine Kopfzeile (sie beginnt mit einer Zahl); benennen Sie die Spalten, z. B. open_time,open,high,low,close,volume</translation>
+    </message>
+    <message>
+        <source>column %1 appears twice</source>
+        <translation>Spalte %1 kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>missing column(s): %1 (required: open_time, open, high, low, close, volume)</source>
+        <translation>fehlende Spalte(n): %1 (erforderlich: open_time, open, high, low, close, volume)</translation>
+    </message>
+    <message>
+        <source>the line has more fields than the header&apos;s %1</source>
+        <translation>die Zeile hat mehr Felder als die %1 der Kopfzeile</translation>
+    </message>
+    <message>
+        <source>the line has %1 fields, the header has %2</source>
+        <translation>die Zeile hat %1 Felder, die Kopfzeile %2</translation>
+    </message>
+    <message>
+        <source>open_time &quot;%1&quot; is not a time (epoch milliseconds or ISO-8601)</source>
+        <translation>open_time &quot;%1&quot; ist keine Zeitangabe (Epoch-Millisekunden oder ISO-8601)</translation>
+    </message>
+    <message>
+        <source>open_time %1 is outside the years 1970 to 9999</source>
+        <translation>open_time %1 liegt außerhalb der Jahre 1970 bis 9999</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a number</source>
+        <translation>%1 &quot;%2&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>quote_volume &quot;%1&quot; is not a number</source>
+        <translation>quote_volume &quot;%1&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>trades &quot;%1&quot; is not a whole number</source>
+        <translation>trades &quot;%1&quot; ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>has no lines</source>
+        <translation>hat keine Zeilen</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at offset %2</source>
+        <translation>kein gültiges JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>the line is not a JSON object</source>
+        <translation>die Zeile ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>unknown &quot;type&quot; (expected &quot;candle&quot; or &quot;symbol&quot;)</source>
+        <translation>unbekannter &quot;type&quot; (erwartet &quot;candle&quot; oder &quot;symbol&quot;)</translation>
+    </message>
+    <message>
+        <source>missing key &quot;symbol&quot;</source>
+        <translation>Schlüssel &quot;symbol&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;symbol&quot; is not a valid symbol (1 to 40 of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>&quot;symbol&quot; ist kein gültiges Symbol (1 bis 40 Zeichen aus A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid asset name</source>
+        <translation>&quot;%1&quot; ist kein gültiger Asset-Name</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number &gt;= 0</source>
+        <translation>&quot;%1&quot; ist keine Zahl &gt;= 0</translation>
+    </message>
+    <message>
+        <source>the metadata of %1 differs from earlier metadata</source>
+        <translation>die Metadaten von %1 weichen von früheren Metadaten ab</translation>
+    </message>
+    <message>
+        <source>missing key &quot;t&quot;</source>
+        <translation>Schlüssel &quot;t&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;t&quot; is not a time (epoch milliseconds or an ISO-8601 string)</source>
+        <translation>&quot;t&quot; ist keine Zeitangabe (Epoch-Millisekunden oder ISO-8601-Zeichenkette)</translation>
+    </message>
+    <message>
+        <source>&quot;t&quot; %1 is outside the years 1970 to 9999</source>
+        <translation>&quot;t&quot; %1 liegt außerhalb der Jahre 1970 bis 9999</translation>
+    </message>
+    <message>
+        <source>missing key &quot;%1&quot;</source>
+        <translation>Schlüssel &quot;%1&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;qv&quot; is not a number</source>
+        <translation>&quot;qv&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;n&quot; is not a whole number</source>
+        <translation>&quot;n&quot; ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a positive price</source>
+        <translation>%1 %2 ist kein positiver Preis</translation>
+    </message>
+    <message>
+        <source>high %1 is below low %2</source>
+        <translation>Hoch %1 liegt unter Tief %2</translation>
+    </message>
+    <message>
+        <source>open %1 is outside the bar&apos;s range [low %2, high %3]</source>
+        <translation>Eröffnung %1 liegt außerhalb der Spanne der Kerze [Tief %2, Hoch %3]</translation>
+    </message>
+    <message>
+        <source>close %1 is outside the bar&apos;s range [low %2, high %3]</source>
+        <translation>Schluss %1 liegt außerhalb der Spanne der Kerze [Tief %2, Hoch %3]</translation>
+    </message>
+    <message>
+        <source>volume %1 is negative</source>
+        <translation>Volumen %1 ist negativ</translation>
+    </message>
+    <message>
+        <source>quote volume %1 is negative</source>
+        <translation>Umsatz %1 ist negativ</translation>
+    </message>
+    <message>
+        <source>trade count %1 is negative</source>
+        <translation>Anzahl der Trades %1 ist negativ</translation>
+    </message>
+    <message>
+        <source>open time %1 is earlier than %2 on line %3%4</source>
+        <translation>Eröffnungszeit %1 liegt vor %2 in Zeile %3%4</translation>
+    </message>
+    <message>
+        <source> (kept, put in time order)</source>
+        <translation> (behalten, zeitlich eingeordnet)</translation>
+    </message>
+    <message>
+        <source>more than %1 bars in total; the data set is too large</source>
+        <translation>mehr als %1 Kerzen insgesamt; der Datensatz ist zu groß</translation>
+    </message>
+    <message>
+        <source>%1 has metadata but no bars</source>
+        <translation>%1 hat Metadaten, aber keine Kerzen</translation>
+    </message>
+    <message>
+        <source>%1 has bars %2 apart but the data set&apos;s interval is %3; the symbol is left out</source>
+        <translation>%1 hat Kerzen im Abstand %2, der Datensatz aber das Intervall %3; das Symbol wird ausgelassen</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>%1 line %2</source>
+        <translation>%1 Zeile %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>gap: %n bar(s) missing between %1 (%2) and %3</source>
+        <translation>
+            <numerusform>Lücke: %n Kerze fehlt zwischen %1 (%2) und %3</numerusform>
+            <numerusform>Lücke: %n Kerzen fehlen zwischen %1 (%2) und %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the bar opens %1 after the previous one (%2), not a multiple of the interval %3</source>
+        <translation>die Kerze öffnet %1 nach der vorigen (%2), kein Vielfaches des Intervalls %3</translation>
+    </message>
+    <message>
+        <source>open time %1 of %2 duplicates the bar on %3</source>
+        <translation>Eröffnungszeit %1 von %2 wiederholt die Kerze in %3</translation>
+    </message>
+    <message>
+        <source>no valid candles</source>
+        <translation>keine gültigen Kerzen</translation>
+    </message>
+    <message>
+        <source>cannot tell the bar interval: no symbol has two bars</source>
+        <translation>das Kerzenintervall ist nicht bestimmbar: kein Symbol hat zwei Kerzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not load candles from %1 (%n problem(s)):</source>
+        <translation>
+            <numerusform>Kerzen aus %1 konnten nicht geladen werden (%n Problem):</numerusform>
+            <numerusform>Kerzen aus %1 konnten nicht geladen werden (%n Probleme):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loaded %1 bars of %2 symbols from %3.</source>
+        <translation>%1 Kerzen von %2 Symbolen aus %3 geladen.</translation>
+    </message>
+    <message>
+        <source>Loaded %1 bars of %2 symbols from %3; %4 problem(s), %5 line(s) skipped:</source>
+        <translation>%1 Kerzen von %2 Symbolen aus %3 geladen; %4 Problem(e), %5 Zeile(n) übersprungen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more problem(s)</source>
+        <translation>
+            <numerusform>... und %n weiteres Problem</numerusform>
+            <numerusform>... und %n weitere Probleme</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CandleFileWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid symbol name (1 to 40 of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>&quot;%1&quot; ist kein gültiger Symbolname (1 bis 40 Zeichen aus A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid asset name</source>
+        <translation>%1: &quot;%2&quot; ist kein gültiger Asset-Name</translation>
+    </message>
+    <message>
+        <source>%1: the bar at %2 holds a value that is not a finite number</source>
+        <translation>%1: die Kerze um %2 enthält einen Wert, der keine endliche Zahl ist</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
     <name>SimulatedFeedConfig</name>
     <message>
         <source>simulated market: symbols must be between 1 and %1, got %2</source>
@@ -162,6 +457,137 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::Journal</name>
+    <message>
+        <source>the journal is not open</source>
+        <translation>das Journal ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>the journal %1 was used from a thread that did not open it</source>
+        <translation>das Journal %1 wurde von einem Thread benutzt, der es nicht geöffnet hat</translation>
+    </message>
+    <message>
+        <source>cannot read the journal %1: %2</source>
+        <translation>das Journal %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the journal %1 is not an SQLite database (damaged or another kind of file); it was left untouched</source>
+        <translation>das Journal %1 ist keine SQLite-Datenbank (beschädigt oder eine andere Art Datei); es wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>the journal %1 cannot be opened: %2; it was left untouched</source>
+        <translation>das Journal %1 kann nicht geöffnet werden: %2; es wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>the journal %1 is damaged (integrity check: %2); it was left untouched</source>
+        <translation>das Journal %1 ist beschädigt (Integritätsprüfung: %2); es wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>the journal %1 has schema version %2, newer than this program&apos;s %3; it was left untouched</source>
+        <translation>das Journal %1 hat die Schemaversion %2, neuer als die %3 dieses Programms; es wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>%1 is a database of another application (application id 0x%2, tables: %3); it was left untouched</source>
+        <translation>%1 ist die Datenbank einer anderen Anwendung (Anwendungs-ID 0x%2, Tabellen: %3); sie wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not installed</source>
+        <translation>der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>cannot open the journal %1: %2</source>
+        <translation>das Journal %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>the journal %1 cannot use write-ahead logging (%2)</source>
+        <translation>das Journal %1 kann kein Write-Ahead-Logging verwenden (%2)</translation>
+    </message>
+    <message>
+        <source>cannot read the schema version of %1</source>
+        <translation>die Schemaversion von %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot start a migration of %1: %2</source>
+        <translation>die Migration von %1 kann nicht beginnen: %2</translation>
+    </message>
+    <message>
+        <source>migration of %1 to version %2 failed at &quot;%3&quot;: %4</source>
+        <translation>die Migration von %1 auf Version %2 scheiterte bei &quot;%3&quot;: %4</translation>
+    </message>
+    <message>
+        <source>cannot commit the migration of %1 to version %2: %3</source>
+        <translation>die Migration von %1 auf Version %2 kann nicht abgeschlossen werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot write order %1: %2</source>
+        <translation>Order %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write fill %1: %2</source>
+        <translation>Ausführung %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write position %1: %2</source>
+        <translation>Position %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write an equity point: %1</source>
+        <translation>ein Kapitalwert kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write signal %1: %2</source>
+        <translation>Signal %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot start a journal transaction: %1</source>
+        <translation>eine Journal-Transaktion kann nicht beginnen: %1</translation>
+    </message>
+    <message>
+        <source>cannot commit to the journal: %1</source>
+        <translation>das Journal kann nicht festgeschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write an engine event: %1</source>
+        <translation>ein Engine-Ereignis kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot save the risk state: %1</source>
+        <translation>der Risikozustand kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1 from the journal %2: %3</source>
+        <translation>%1 kann nicht aus dem Journal %2 gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>the state</source>
+        <translation>der Zustand</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>positions</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>the account</source>
+        <translation>das Konto</translation>
+    </message>
+    <message>
+        <source>ids</source>
+        <translation>IDs</translation>
+    </message>
+    <message>
+        <source>the risk state</source>
+        <translation>der Risikozustand</translation>
+    </message>
+    <message>
+        <source>position %1 in the journal %2 has an unknown side, strategy or status</source>
+        <translation>Position %1 im Journal %2 hat eine unbekannte Seite, Strategie oder einen unbekannten Status</translation>
+    </message>
+</context>
+<context>
     <name>bw::NumberFormat</name>
     <message>
         <source>%1 T</source>
@@ -203,6 +629,183 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <source>%1 B</source>
         <comment>bytes</comment>
         <translation>%1 B</translation>
+    </message>
+</context>
+<context>
+    <name>bw::PaperBroker</name>
+    <message>
+        <source>reduce-only order: nothing left to reduce</source>
+        <translation>Reduce-only-Order: nichts mehr zu reduzieren</translation>
+    </message>
+    <message>
+        <source>the order has no symbol</source>
+        <translation>die Order hat kein Symbol</translation>
+    </message>
+    <message>
+        <source>quantity %1 is not positive</source>
+        <translation>Menge %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>limit price %1 is not positive</source>
+        <translation>Limitpreis %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>stop price %1 is not positive</source>
+        <translation>Stopppreis %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>reduce-only %1 order for %2: no holding to reduce</source>
+        <translation>Reduce-only-%1-Order für %2: kein Bestand zu reduzieren</translation>
+    </message>
+    <message>
+        <source>no order book for %1 yet</source>
+        <translation>noch kein Orderbuch für %1</translation>
+    </message>
+</context>
+<context>
+    <name>bw::PositionManager</name>
+    <message>
+        <source>replaced by a %1 exit</source>
+        <translation>ersetzt durch einen %1-Ausstieg</translation>
+    </message>
+    <message>
+        <source>entry cancelled by a %1 exit</source>
+        <translation>Einstieg durch einen %1-Ausstieg storniert</translation>
+    </message>
+    <message>
+        <source>entry not filled within %1 ms</source>
+        <translation>Einstieg nicht innerhalb von %1 ms ausgeführt</translation>
+    </message>
+    <message>
+        <source>quantity %1 is not positive</source>
+        <translation>Menge %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>a position in %1 is already live</source>
+        <translation>eine Position in %1 ist bereits offen</translation>
+    </message>
+</context>
+<context>
+    <name>bw::PositionSizer</name>
+    <message>
+        <source>equity %1 is not positive</source>
+        <translation>Kapital %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>entry %1 and stop %2 must be positive prices</source>
+        <translation>Einstieg %1 und Stopp %2 müssen positive Preise sein</translation>
+    </message>
+    <message>
+        <source>the stop %1 of a long is not below the entry %2</source>
+        <translation>der Stopp %1 einer Long-Position liegt nicht unter dem Einstieg %2</translation>
+    </message>
+    <message>
+        <source>the stop %1 of a short is not above the entry %2</source>
+        <translation>der Stopp %1 einer Short-Position liegt nicht über dem Einstieg %2</translation>
+    </message>
+    <message>
+        <source>no order-book depth on the %1 side of %2 to size against</source>
+        <translation>keine Orderbuchtiefe auf der %1-Seite von %2 für die Größenbemessung</translation>
+    </message>
+    <message>
+        <source>ask</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>bid</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <source>the size rounds down to zero lots of %1 (lot size %2)</source>
+        <translation>die Größe rundet auf null Lots von %1 ab (Lotgröße %2)</translation>
+    </message>
+    <message>
+        <source>order notional %1 is below the minimum %2</source>
+        <translation>der Orderwert %1 liegt unter dem Minimum %2</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ReplayFeed</name>
+    <message numerus="yes">
+        <source>Replay of %1 (%n symbol(s))</source>
+        <translation>
+            <numerusform>Wiedergabe von %1 (%n Symbol)</numerusform>
+            <numerusform>Wiedergabe von %1 (%n Symbole)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replay of %1</source>
+        <translation>Wiedergabe von %1</translation>
+    </message>
+</context>
+<context>
+    <name>bw::RiskManager</name>
+    <message>
+        <source>kill switch: equity %1 is %2 below its peak %3 (limit %4)</source>
+        <translation>Notabschaltung: Kapital %1 liegt %2 unter seinem Höchststand %3 (Grenze %4)</translation>
+    </message>
+    <message>
+        <source>signal %1 rejected: %2</source>
+        <translation>Signal %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>signal %1 for %2 expired at %3</source>
+        <translation>Signal %1 für %2 ist um %3 abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1; new entries are halted until an operator resets it</source>
+        <translation>%1; neue Einstiege bleiben gestoppt, bis ein Operator zurücksetzt</translation>
+    </message>
+    <message>
+        <source>daily loss limit reached (%1 lost today, limit %2); entries resume at %3</source>
+        <translation>Tagesverlustgrenze erreicht (heute %1 verloren, Grenze %2); Einstiege ab %3 wieder möglich</translation>
+    </message>
+    <message>
+        <source>cooling down after %1 losses in a row; entries resume at %2</source>
+        <translation>Pause nach %1 Verlusten in Folge; Einstiege ab %2 wieder möglich</translation>
+    </message>
+    <message>
+        <source>%1 positions open and %2 entries in flight: the maximum is %3</source>
+        <translation>%1 Positionen offen und %2 Einstiege unterwegs: das Maximum ist %3</translation>
+    </message>
+    <message>
+        <source>a position or entry in %1 is already live</source>
+        <translation>eine Position oder ein Einstieg in %1 ist bereits aktiv</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 moves with BTC (|correlation| %2 above %3) and would make %4 of open notional BTC-correlated (limit %5)</source>
+        <translation>%1 bewegt sich mit BTC (|Korrelation| %2 über %3) und würde %4 des offenen Nominalwerts BTC-korreliert machen (Grenze %5)</translation>
+    </message>
+</context>
+<context>
+    <name>bw::Signal</name>
+    <message>
+        <source>the signal has no symbol</source>
+        <translation>das Signal hat kein Symbol</translation>
+    </message>
+    <message>
+        <source>entry price %1 is not a positive number</source>
+        <translation>Einstiegspreis %1 ist keine positive Zahl</translation>
+    </message>
+    <message>
+        <source>stop price %1 is not a positive number</source>
+        <translation>Stopppreis %1 ist keine positive Zahl</translation>
+    </message>
+    <message>
+        <source>the stop %1 of a long is not below the entry %2</source>
+        <translation>der Stopp %1 einer Long-Position liegt nicht unter dem Einstieg %2</translation>
+    </message>
+    <message>
+        <source>the stop %1 of a short is not above the entry %2</source>
+        <translation>der Stopp %1 einer Short-Position liegt nicht über dem Einstieg %2</translation>
+    </message>
+    <message>
+        <source>confidence %1 is outside [0, 1]</source>
+        <translation>Konfidenz %1 liegt außerhalb von [0, 1]</translation>
     </message>
 </context>
 <context>
