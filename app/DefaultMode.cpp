@@ -1,9 +1,11 @@
 #include "DefaultMode.h"
 
 #include "app/AppContext.h"
+#include "app/AppLog.h"
 #include "app/AppOptions.h"
 #include "app/HeadlessStatus.h"
 #include "app/UnixSignalWatcher.h"
+#include "monitor/PidFile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -234,6 +236,13 @@ int runDefaultMode(int argc, char *argv[], std::span<const Command> commands)
         err() << "breakout-workstation: " << feedProblem << Qt::endl;
         return 2;
     }
+
+    // Lets `breakout-workstation monitor` and `snapshot` find this instance without --pid. A second
+    // instance still runs; it is only not the one those commands pick by default.
+    PidFile pidFile;
+    QString pidError;
+    if (!pidFile.acquire(&pidError))
+        qCWarning(lcApp).noquote() << pidError;
 
 #ifdef BW_WITH_UI
     if (desktop)

@@ -320,6 +320,24 @@
     </message>
 </context>
 <context>
+    <name>bw</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bw::AlertEvent</name>
+    <message>
+        <source>%1 back to normal: %2 (below %3)</source>
+        <translation>%1 wieder normal: %2 (unter %3)</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 (threshold %4)</source>
+        <translation>%1 %2: %3 (Schwelle %4)</translation>
+    </message>
+</context>
+<context>
     <name>bw::AppOptionsParser</name>
     <message>
         <source>invalid value &apos;%1&apos; for --%2: %3</source>
@@ -588,6 +606,25 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::MemorySnapshot</name>
+    <message>
+        <source>cannot create the snapshot folder %1</source>
+        <translation>der Snapshot-Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write the snapshot to %1: it is a folder</source>
+        <translation>der Snapshot kann nicht nach %1 geschrieben werden: es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot write the snapshot to %1: the folder %2 does not exist</source>
+        <translation>der Snapshot kann nicht nach %1 geschrieben werden: der Ordner %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot write the snapshot to %1: %2</source>
+        <translation>der Snapshot kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>bw::NumberFormat</name>
     <message>
         <source>%1 T</source>
@@ -663,6 +700,29 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::PidFile</name>
+    <message>
+        <source>cannot create the folder of the pid file %1</source>
+        <translation>der Ordner der PID-Datei %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write the pid file %1: %2</source>
+        <translation>die PID-Datei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the pid file %1: %2</source>
+        <translation>die PID-Datei %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>another breakout-workstation (pid %1) is running; its pid file is %2</source>
+        <translation>eine andere breakout-workstation (PID %1) läuft; ihre PID-Datei ist %2</translation>
+    </message>
+    <message>
+        <source>cannot create the pid file %1: another process keeps recreating it</source>
+        <translation>die PID-Datei %1 kann nicht angelegt werden: ein anderer Prozess legt sie immer wieder an</translation>
+    </message>
+</context>
+<context>
     <name>bw::PositionManager</name>
     <message>
         <source>replaced by a %1 exit</source>
@@ -725,6 +785,227 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::PressureGovernor</name>
+    <message>
+        <source>process RSS %1 of budget %2 (%3 %), system memory %4 %</source>
+        <translation>Prozess-RSS %1 von Budget %2 (%3 %), Systemspeicher %4 %</translation>
+    </message>
+    <message>
+        <source>level %1 -&gt; %2</source>
+        <translation>Stufe %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>scanner batch size %1 -&gt; %2</source>
+        <translation>Scanner-Stapelgröße %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>%1 caches, %2 -&gt; %3</source>
+        <translation>%1 Caches, %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>capacity restored: %1</source>
+        <translation>Kapazität wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>capacity x%1: %2</source>
+        <translation>Kapazität x%1: %2</translation>
+    </message>
+    <message>
+        <source>evictable caches emptied, others x%1: %2</source>
+        <translation>verdrängbare Caches geleert, andere x%1: %2</translation>
+    </message>
+    <message>
+        <source>history capacity %1 -&gt; %2 points</source>
+        <translation>Verlaufskapazität %1 -&gt; %2 Punkte</translation>
+    </message>
+    <message>
+        <source>malloc_trim(0) %1; allocator held %2 free, process RSS %3 -&gt; %4</source>
+        <translation>malloc_trim(0) %1; der Allokator hielt %2 frei, Prozess-RSS %3 -&gt; %4</translation>
+    </message>
+    <message>
+        <source>returned memory to the OS</source>
+        <translation>gab Speicher an das Betriebssystem zurück</translation>
+    </message>
+    <message>
+        <source>found nothing to return</source>
+        <translation>fand nichts zurückzugeben</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ProcSampler</name>
+    <message>
+        <source>%1 is not a valid process id</source>
+        <translation>%1 ist keine gültige Prozess-ID</translation>
+    </message>
+    <message>
+        <source>process %1: permission denied reading /proc/%1/stat</source>
+        <translation>Prozess %1: keine Berechtigung, /proc/%1/stat zu lesen</translation>
+    </message>
+    <message>
+        <source>no process with id %1</source>
+        <translation>kein Prozess mit der ID %1</translation>
+    </message>
+    <message>
+        <source>process %1 (%2): cannot open its /proc files: %3</source>
+        <translation>Prozess %1 (%2): seine /proc-Dateien lassen sich nicht öffnen: %3</translation>
+    </message>
+    <message>
+        <source>process %1 (%2): permission denied; its descriptors and memory maps are not readable by this user</source>
+        <translation>Prozess %1 (%2): keine Berechtigung; seine Deskriptoren und Speicherabbildungen sind für diesen Benutzer nicht lesbar</translation>
+    </message>
+    <message>
+        <source>process %1 has exited</source>
+        <translation>Prozess %1 ist beendet</translation>
+    </message>
+    <message>
+        <source>process %1: cannot read /proc: %2</source>
+        <translation>Prozess %1: /proc kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the sampler is not attached to a process</source>
+        <translation>der Sampler ist mit keinem Prozess verbunden</translation>
+    </message>
+    <message>
+        <source>process %1: /proc/%1/stat is malformed</source>
+        <translation>Prozess %1: /proc/%1/stat ist fehlerhaft</translation>
+    </message>
+    <message>
+        <source>process %1 has exited (its id now belongs to another)</source>
+        <translation>Prozess %1 ist beendet (seine ID gehört jetzt einem anderen)</translation>
+    </message>
+    <message>
+        <source>process %1: /proc/%1/statm is malformed</source>
+        <translation>Prozess %1: /proc/%1/statm ist fehlerhaft</translation>
+    </message>
+    <message>
+        <source>cannot open /proc/stat</source>
+        <translation>/proc/stat kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot open /proc/meminfo</source>
+        <translation>/proc/meminfo kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot open /proc/loadavg</source>
+        <translation>/proc/loadavg kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>/proc/stat is unreadable or malformed</source>
+        <translation>/proc/stat ist unlesbar oder fehlerhaft</translation>
+    </message>
+    <message>
+        <source>/proc/meminfo is unreadable or malformed</source>
+        <translation>/proc/meminfo ist unlesbar oder fehlerhaft</translation>
+    </message>
+</context>
+<context>
+    <name>bw::RemoteServer</name>
+    <message>
+        <source>already started</source>
+        <translation>bereits gestartet</translation>
+    </message>
+    <message>
+        <source>refusing to listen on %1 without configured tokens: set tokens or bind to a loopback address</source>
+        <translation>ohne konfigurierte Tokens wird nicht auf %1 gelauscht: Tokens setzen oder an eine Loopback-Adresse binden</translation>
+    </message>
+    <message>
+        <source>a configured token is shorter than 16 characters</source>
+        <translation>ein konfiguriertes Token ist kürzer als 16 Zeichen</translation>
+    </message>
+    <message>
+        <source>TLS needs both a certificate and a private key</source>
+        <translation>TLS braucht ein Zertifikat und einen privaten Schlüssel</translation>
+    </message>
+    <message>
+        <source>TLS requested but no TLS backend is available</source>
+        <translation>TLS angefordert, aber kein TLS-Backend verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM RSA or EC private key</source>
+        <translation>%1 enthält keinen unverschlüsselten privaten PEM-RSA- oder -EC-Schlüssel</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>auf %1:%2 kann nicht gelauscht werden: %3</translation>
+    </message>
+    <message>
+        <source>server shutting down</source>
+        <translation>Server wird beendet</translation>
+    </message>
+    <message>
+        <source>too many failed authentications</source>
+        <translation>zu viele fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+        <source>server full (%1 clients)</source>
+        <translation>Server voll (%1 Clients)</translation>
+    </message>
+    <message>
+        <source>authentication timeout</source>
+        <translation>Zeitüberschreitung bei der Anmeldung</translation>
+    </message>
+    <message>
+        <source>the first message must be an auth request (JSON text)</source>
+        <translation>die erste Nachricht muss eine Anmeldeanfrage sein (JSON-Text)</translation>
+    </message>
+    <message>
+        <source>authentication required</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>binary frames are not part of the protocol; send JSON text</source>
+        <translation>Binär-Frames gehören nicht zum Protokoll; senden Sie JSON-Text</translation>
+    </message>
+    <message>
+        <source>request rate abuse</source>
+        <translation>Missbrauch der Anfragerate</translation>
+    </message>
+    <message>
+        <source>more than %1 requests per second; slow down</source>
+        <translation>mehr als %1 Anfragen pro Sekunde; bitte langsamer</translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the first message must be an auth request: %1</source>
+        <translation>die erste Nachricht muss eine Anmeldeanfrage sein: %1</translation>
+    </message>
+    <message>
+        <source>the first message must be an auth request</source>
+        <translation>die erste Nachricht muss eine Anmeldeanfrage sein</translation>
+    </message>
+    <message>
+        <source>unknown token</source>
+        <translation>unbekanntes Token</translation>
+    </message>
+    <message>
+        <source>this connection is already authenticated</source>
+        <translation>diese Verbindung ist bereits angemeldet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs the operator role</source>
+        <translation>&apos;%1&apos; erfordert die Operator-Rolle</translation>
+    </message>
+    <message>
+        <source>no engine is attached to this server</source>
+        <translation>mit diesem Server ist keine Engine verbunden</translation>
+    </message>
+    <message>
+        <source>slow consumer: outbound queue over its limit for %1 ms</source>
+        <translation>langsamer Empfänger: Ausgangswarteschlange seit %1 ms über ihrer Grenze</translation>
+    </message>
+    <message>
+        <source>idle for %1 ms</source>
+        <translation>seit %1 ms untätig</translation>
+    </message>
+</context>
+<context>
     <name>bw::ReplayFeed</name>
     <message numerus="yes">
         <source>Replay of %1 (%n symbol(s))</source>
@@ -779,6 +1060,25 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>%1 moves with BTC (|correlation| %2 above %3) and would make %4 of open notional BTC-correlated (limit %5)</source>
         <translation>%1 bewegt sich mit BTC (|Korrelation| %2 über %3) und würde %4 des offenen Nominalwerts BTC-korreliert machen (Grenze %5)</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ServerToken</name>
+    <message>
+        <source>no token file path</source>
+        <translation>kein Pfad für die Token-Datei</translation>
+    </message>
+    <message>
+        <source>cannot create folder %1</source>
+        <translation>Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot restrict permissions of %1</source>
+        <translation>die Berechtigungen von %1 lassen sich nicht einschränken</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1159,172 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::app</name>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Breakout Workstation monitor - pid %1 (%2) - %3</source>
+        <translation>Breakout-Workstation-Monitor - PID %1 (%2) - %3</translation>
+    </message>
+    <message>
+        <source>System memory: %1 of %2 used (%3 %), %4 available</source>
+        <translation>Systemspeicher: %1 von %2 belegt (%3 %), %4 verfügbar</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>Swap: %1 of %2 used (%3 %)</source>
+        <translation>Auslagerung: %1 von %2 belegt (%3 %)</translation>
+    </message>
+    <message>
+        <source>System CPU: %1  load %2 %3 %4  cores: %5</source>
+        <translation>System-CPU: %1  Last %2 %3 %4  Kerne: %5</translation>
+    </message>
+    <message>
+        <source>Disk (%1): %2 % used, %3 free</source>
+        <translation>Datenträger (%1): %2 % belegt, %3 frei</translation>
+    </message>
+    <message>
+        <source>Process memory: RSS %1 (%2 % of RAM)</source>
+        <translation>Prozessspeicher: RSS %1 (%2 % des RAM)</translation>
+    </message>
+    <message>
+        <source>elevated</source>
+        <translation>erhöht</translation>
+    </message>
+    <message>
+        <source>very high</source>
+        <translation>sehr hoch</translation>
+    </message>
+    <message>
+        <source>                PSS %1  VMS %2  swap %3  peak RSS %4</source>
+        <translation>                PSS %1  VMS %2  Auslagerung %3  RSS-Spitze %4</translation>
+    </message>
+    <message>
+        <source>                heap in use %1, free in allocator %2</source>
+        <translation>                Heap belegt %1, frei im Allokator %2</translation>
+    </message>
+    <message>
+        <source>Process CPU: %1 %  threads %2  open files %3 (sockets %4)  page faults %5 minor, %6 major</source>
+        <translation>Prozess-CPU: %1 %  Threads %2  offene Dateien %3 (Sockets %4)  Seitenfehler %5 leicht, %6 schwer</translation>
+    </message>
+    <message>
+        <source>Terminal CPU and memory monitor of a process: the running workstation by default.</source>
+        <translation>CPU- und Speichermonitor eines Prozesses im Terminal: standardmäßig der laufenden Workstation.</translation>
+    </message>
+    <message>
+        <source>Process to watch.</source>
+        <translation>Zu beobachtender Prozess.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Seconds between samples (0.1 to 3600, default 5).</source>
+        <translation>Sekunden zwischen Messungen (0,1 bis 3600, Standard 5).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Stop after K samples (default 0: until interrupted).</source>
+        <translation>Nach K Messungen aufhören (Standard 0: bis zur Unterbrechung).</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>monitor: unexpected argument &apos;%1&apos;</source>
+        <translation>monitor: unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--interval: &apos;%1&apos; is not a number of seconds between 0.1 and 3600</source>
+        <translation>--interval: &apos;%1&apos; ist keine Sekundenzahl zwischen 0,1 und 3600</translation>
+    </message>
+    <message>
+        <source>--count: &apos;%1&apos; is not a number of samples (0 or more)</source>
+        <translation>--count: &apos;%1&apos; ist keine Anzahl von Messungen (0 oder mehr)</translation>
+    </message>
+    <message>
+        <source>--pid %1</source>
+        <translation>--pid %1</translation>
+    </message>
+    <message>
+        <source>monitor: %1</source>
+        <translation>monitor: %1</translation>
+    </message>
+    <message>
+        <source>alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <source>--pid: &apos;%1&apos; is not a process id (a positive integer)</source>
+        <translation>--pid: &apos;%1&apos; ist keine Prozess-ID (eine positive ganze Zahl)</translation>
+    </message>
+    <message>
+        <source>running workstation from %1</source>
+        <translation>laufende Workstation aus %1</translation>
+    </message>
+    <message>
+        <source>no running workstation (%1); watching this process</source>
+        <translation>keine laufende Workstation (%1); dieser Prozess wird beobachtet</translation>
+    </message>
+    <message>
+        <source>Writes one memory snapshot (JSON) of a process: the running workstation by default.</source>
+        <translation>Schreibt einen Speicher-Snapshot (JSON) eines Prozesses: standardmäßig der laufenden Workstation.</translation>
+    </message>
+    <message>
+        <source>Process to snapshot.</source>
+        <translation>Prozess für den Snapshot.</translation>
+    </message>
+    <message>
+        <source>File to write (default: a time-stamped file in %1).</source>
+        <translation>Zu schreibende Datei (Standard: eine Datei mit Zeitstempel in %1).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>snapshot: unexpected argument &apos;%1&apos;</source>
+        <translation>snapshot: unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>-o: the output file name is empty</source>
+        <translation>-o: der Name der Ausgabedatei ist leer</translation>
+    </message>
+    <message>
+        <source>snapshot: %1</source>
+        <translation>snapshot: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bw::app::Commands</name>
+    <message>
+        <source>terminal CPU/memory monitor of a process (default: the running workstation)</source>
+        <translation>CPU-/Speichermonitor eines Prozesses im Terminal (Standard: die laufende Workstation)</translation>
+    </message>
+    <message>
+        <source>write one memory snapshot JSON of a process (default: the running workstation)</source>
+        <translation>einen Speicher-Snapshot (JSON) eines Prozesses schreiben (Standard: die laufende Workstation)</translation>
+    </message>
+</context>
+<context>
     <name>bw::app::DefaultMode</name>
     <message>
         <source>Stopped (signal %1).</source>
@@ -891,6 +1357,65 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>no display found (DISPLAY and WAYLAND_DISPLAY are not set); start it with --headless for the status line on the terminal</source>
         <translation>keine Anzeige gefunden (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); mit --headless starten, um die Statuszeile im Terminal zu sehen</translation>
+    </message>
+</context>
+<context>
+    <name>bw::protocol</name>
+    <message>
+        <source>message is not valid JSON: %1 at offset %2</source>
+        <translation>die Nachricht ist kein gültiges JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>message must be a JSON object</source>
+        <translation>die Nachricht muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>field &apos;id&apos; is missing</source>
+        <translation>Feld &apos;id&apos; fehlt</translation>
+    </message>
+    <message>
+        <source>field &apos;id&apos; must be a non-empty string (at most 128 characters) or an integer</source>
+        <translation>Feld &apos;id&apos; muss eine nicht leere Zeichenkette (höchstens 128 Zeichen) oder eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>field &apos;v&apos; must be %1, the protocol version</source>
+        <translation>Feld &apos;v&apos; muss %1 sein, die Protokollversion</translation>
+    </message>
+    <message>
+        <source>field &apos;type&apos; is missing</source>
+        <translation>Feld &apos;type&apos; fehlt</translation>
+    </message>
+    <message>
+        <source>field &apos;type&apos; must be a string</source>
+        <translation>Feld &apos;type&apos; muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>unknown request type &apos;%1&apos;</source>
+        <translation>unbekannter Anfragetyp &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>field &apos;token&apos; must be a non-empty string</source>
+        <translation>Feld &apos;token&apos; muss eine nicht leere Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>field &apos;topics&apos; must be a non-empty array of topic names</source>
+        <translation>Feld &apos;topics&apos; muss ein nicht leeres Array von Themennamen sein</translation>
+    </message>
+    <message>
+        <source>field &apos;topics&apos; lists too many topics</source>
+        <translation>Feld &apos;topics&apos; nennt zu viele Themen</translation>
+    </message>
+    <message>
+        <source>field &apos;topics&apos; must contain only strings</source>
+        <translation>Feld &apos;topics&apos; darf nur Zeichenketten enthalten</translation>
+    </message>
+    <message>
+        <source>unknown topic &apos;%1&apos;</source>
+        <translation>unbekanntes Thema &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>field &apos;args&apos; must be an object</source>
+        <translation>Feld &apos;args&apos; muss ein Objekt sein</translation>
     </message>
 </context>
 <context>
