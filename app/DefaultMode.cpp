@@ -6,6 +6,8 @@
 #include "app/HeadlessStatus.h"
 #include "app/UnixSignalWatcher.h"
 #include "monitor/PidFile.h"
+#include "monitor/PressureGovernor.h"
+#include "monitor/ResourceMonitor.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,6 +20,7 @@
 #ifdef BW_WITH_UI
 #include "common/Theme.h"
 #include "mainwindow/MainWindow.h"
+#include "monitor/ResourceDashboard.h"
 
 #include <QApplication>
 #include <QPixmap>
@@ -123,8 +126,20 @@ int runDesktop(const AppOptions &options)
     ui::Theme::apply(options.theme == ThemeChoice::Light ? ui::ThemeMode::Light : ui::ThemeMode::Dark);
 
     AppContext context(feedConfig(options));
+    // The resource monitor and the pressure governor sample and act on the engine thread; the dashboard
+    // follows them through queued signals. AppContext deletes them there when the thread finishes, and
+    // context.stop() below joins it before the window goes away.
+    auto *monitor = new ResourceMonitor;
+    auto *governor = new PressureGovernor;
+    governor->attachMonitor(monitor);
+    context.adoptEngineObject(monitor);
+    context.adoptEngineObject(governor);
+
     ui::MainWindow window;
     window.setSourceName(context.sourceName());
+    window.selectTab(options.tab);
+    window.resourceDashboard()->setMonitor(monitor);
+    window.resourceDashboard()->setGovernor(governor);
     QObject::connect(&context, &AppContext::overviewReady, &window, &ui::MainWindow::showOverview);
 
     // Ctrl-C in the terminal that started the window closes it like the user would.
@@ -146,6 +161,15 @@ int runDesktop(const AppOptions &options)
 
     window.show();
     context.start();
+    QMetaObject::invokeMethod(
+        monitor,
+        [monitor] {
+            QString error;
+            if (!monitor->attach(0, &error))
+                qCWarning(lcApp).noquote() << "resource monitor:" << error;
+            monitor->start();
+        },
+        Qt::QueuedConnection);
     const int exitCode = QApplication::exec();
     context.stop();
     return exitCode != 0 ? exitCode : screenshotResult;

@@ -73,9 +73,12 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
                                              tr("MS"));
     screenshotAfterOption.setFlags(QCommandLineOption::HiddenFromHelp);
 
+    const QCommandLineOption tabOption(QStringLiteral("tab"),
+                                       tr("Page the window opens on: market (default) or resources."), tr("PAGE"));
+
     parser.addOptions({helpOption, versionOption, headlessOption, symbolsOption, seedOption, intervalOption,
                        speedOption, themeOption, langOption, statusEveryOption, screenshotOption,
-                       screenshotAfterOption});
+                       screenshotAfterOption, tabOption});
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -188,6 +191,14 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
             return result;
         }
         options.screenshotAfterMs = ms;
+    }
+    if (parser.isSet(tabOption)) {
+        const QString value = parser.value(tabOption);
+        if (value != u"market" && value != u"resources") {
+            result.error = invalid(QStringLiteral("tab"), value, tr("expected market or resources"));
+            return result;
+        }
+        options.tab = value;
     }
     if (options.headless && !options.screenshotPath.isEmpty()) {
         result.error = tr("--screenshot needs the desktop window and cannot be combined with --headless");

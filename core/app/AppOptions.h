@@ -23,6 +23,8 @@ struct AppOptions {
     // Hidden, for documentation: grab the main window into a PNG after a delay and quit.
     QString screenshotPath;
     int screenshotAfterMs = 4000;
+    // The main window's page to show first: "market" or "resources".
+    QString tab = QStringLiteral("market");
 };
 
 struct AppOptionsResult {

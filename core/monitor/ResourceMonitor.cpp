@@ -50,6 +50,8 @@ ResourceMonitor::ResourceMonitor(Options options, const Clock &clock, QObject *p
 {
     qRegisterMetaType<bw::ResourceSample>();
     qRegisterMetaType<bw::AlertEvent>();
+    // A child, so that moveToThread() (AppContext::adoptEngineObject) takes the timer along.
+    m_timer.setParent(this);
     m_timer.setInterval(std::max(m_options.intervalMs, 10));
     connect(&m_timer, &QTimer::timeout, this, &ResourceMonitor::onTimer);
 }

@@ -6,6 +6,7 @@
 #include "common/Theme.h"
 #include "market/MarketHeader.h"
 #include "market/MarketTableModel.h"
+#include "monitor/ResourceDashboard.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -21,6 +22,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -111,7 +113,15 @@ MainWindow::MainWindow(QWidget *parent)
     header->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
     header->setSortIndicator(MarketTableModel::Volume24h, Qt::DescendingOrder);
     layout->addWidget(m_table, 1);
-    setCentralWidget(central);
+
+    // The market stays the first page; the workstation's own health is one click away.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(central, tr("Market"));
+    m_dashboard = new ResourceDashboard(m_tabs);
+    m_tabs->addTab(m_dashboard, tr("Resources"));
+    setCentralWidget(m_tabs);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterFixedString(text.trimmed());
@@ -234,6 +244,17 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_statusTime);
     statusBar()->addPermanentWidget(m_statusSymbols);
     statusBar()->addPermanentWidget(m_statusStore);
+}
+
+bool MainWindow::selectTab(const QString &name)
+{
+    if (name == u"market")
+        m_tabs->setCurrentIndex(0);
+    else if (name == u"resources")
+        m_tabs->setCurrentWidget(m_dashboard);
+    else
+        return false;
+    return true;
 }
 
 void MainWindow::setSourceName(const QString &name)

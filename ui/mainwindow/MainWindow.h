@@ -10,12 +10,14 @@
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
 class QToolBar;
 
 namespace bw::ui {
 
 class MarketHeader;
+class ResourceDashboard;
 
 // The workstation's main window. It only shows what it is given: the composition root connects the
 // engine's published snapshots (today the market overview) to its slots, so the same window can later
@@ -37,6 +39,10 @@ public:
     QSortFilterProxyModel *marketProxy() const { return m_proxy; }
     // Where the engine controls of the full workstation will go.
     QToolBar *marketToolBar() const { return m_toolBar; }
+    // The "Resources" page; the composition root hands it the resource monitor and the governor.
+    ResourceDashboard *resourceDashboard() const { return m_dashboard; }
+    // Shows the page named "market" or "resources"; false for any other name.
+    bool selectTab(const QString &name);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +65,8 @@ private:
     QLabel *m_filterSummary = nullptr;
     MarketHeader *m_header = nullptr;
     QToolBar *m_toolBar = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ResourceDashboard *m_dashboard = nullptr;
 
     QLabel *m_statusSource = nullptr;
     QLabel *m_statusTime = nullptr;
