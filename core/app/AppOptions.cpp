@@ -77,8 +77,8 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
                                        tr("Page the window opens on: market (default) or resources."), tr("PAGE"));
 
     parser.addOptions({helpOption, versionOption, headlessOption, symbolsOption, seedOption, intervalOption,
-                       speedOption, themeOption, langOption, statusEveryOption, screenshotOption,
-                       screenshotAfterOption, tabOption});
+                       speedOption, themeOption, langOption, statusEveryOption, screenshotOption, screenshotAfterOption,
+                       tabOption});
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();

@@ -11,6 +11,7 @@ EventLoopLagProbe::EventLoopLagProbe(int intervalMs, int windowMs, QObject *pare
     , m_intervalMs(std::max(1, intervalMs))
     , m_lags(static_cast<std::size_t>(std::max(1, windowMs / std::max(1, intervalMs))))
 {
+    m_timer.setParent(this); // moves with the probe
     // A coarse timer may legitimately fire 5 % late; that slack would read as lag.
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(m_intervalMs);

@@ -20,8 +20,7 @@ bool sameFigures(const CacheStats &a, const CacheStats &b)
 
 CacheTableModel::CacheTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int CacheTableModel::rowCount(const QModelIndex &parent) const
 {

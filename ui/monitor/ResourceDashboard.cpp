@@ -11,8 +11,6 @@
 #include "monitor/CacheTableModel.h"
 #include "monitor/EventLoopLagProbe.h"
 
-#include <qcustomplot.h>
-
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QEvent>
@@ -28,6 +26,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>
@@ -204,7 +203,8 @@ QCustomPlot *ResourceDashboard::makePlot(const QString &valueLabel, const QStrin
     plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom);
     plot->axisRect()->setMargins(QMargins(0, 8, 10, 0));
 
-    const std::array<std::pair<QString, QColor>, 2> series{{{firstSeries, kFirstSeries}, {secondSeries, kSecondSeries}}};
+    const std::array<std::pair<QString, QColor>, 2> series{
+        {{firstSeries, kFirstSeries}, {secondSeries, kSecondSeries}}};
     for (const auto &[name, colour] : series) {
         QCPGraph *graph = plot->addGraph();
         graph->setName(name);
@@ -278,11 +278,11 @@ QWidget *ResourceDashboard::buildTables()
     m_cacheTable->setFrameShape(QFrame::NoFrame);
     m_cacheTable->verticalHeader()->hide();
     m_cacheTable->verticalHeader()->setDefaultSectionSize(m_cacheTable->fontMetrics().height() + 10);
-    m_cacheTable->setStyleSheet(QStringLiteral(
-        "QTableView::item { padding: 0px 10px; border: none; }"
-        "QHeaderView::section { padding: 4px 10px; border: none; border-bottom: 1px solid palette(mid);"
-        " background: palette(window); color: palette(placeholder-text); font-weight: 600; }"
-        "QHeaderView::up-arrow, QHeaderView::down-arrow { image: none; width: 0px; height: 0px; }"));
+    m_cacheTable->setStyleSheet(
+        QStringLiteral("QTableView::item { padding: 0px 10px; border: none; }"
+                       "QHeaderView::section { padding: 4px 10px; border: none; border-bottom: 1px solid palette(mid);"
+                       " background: palette(window); color: palette(placeholder-text); font-weight: 600; }"
+                       "QHeaderView::up-arrow, QHeaderView::down-arrow { image: none; width: 0px; height: 0px; }"));
     QHeaderView *header = m_cacheTable->horizontalHeader();
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Stretch);
@@ -292,7 +292,8 @@ QWidget *ResourceDashboard::buildTables()
 
     auto *eventsColumn = new QVBoxLayout;
     eventsColumn->addWidget(sectionTitle(tr("Governor actions"), area));
-    m_actions = makeList(QStringLiteral("governorActions"), {tr("Time"), tr("Level"), tr("Action"), tr("Detail")}, area);
+    m_actions =
+        makeList(QStringLiteral("governorActions"), {tr("Time"), tr("Level"), tr("Action"), tr("Detail")}, area);
     eventsColumn->addWidget(m_actions, 1);
     eventsColumn->addWidget(sectionTitle(tr("Alerts"), area));
     m_alerts = makeList(QStringLiteral("resourceAlerts"),
@@ -313,6 +314,8 @@ void ResourceDashboard::setMonitor(ResourceMonitor *monitor)
     connect(monitor, &ResourceMonitor::alertRaised, this, &ResourceDashboard::showAlert);
 
     // The history is read on the monitor's thread and handed back queued.
+    m_alertHistoryPending = true;
+    m_liveAlerts.clear();
     const QPointer<ResourceDashboard> self(this);
     QMetaObject::invokeMethod(
         monitor,
@@ -329,8 +332,7 @@ void ResourceDashboard::setMonitor(ResourceMonitor *monitor)
                         return;
                     self->setRecentHistory(recent);
                     self->setLongHistory(longer);
-                    for (const AlertEvent &alert : alerts)
-                        self->showAlert(alert);
+                    self->mergeAlertHistory(alerts);
                 },
                 Qt::QueuedConnection);
         },
@@ -547,6 +549,31 @@ QString ResourceDashboard::formatAlertValue(Metric metric, double value) const
 }
 
 void ResourceDashboard::showAlert(const AlertEvent &alert)
+{
+    if (m_alertHistoryPending && m_liveAlerts.size() < kMaxListEntries)
+        m_liveAlerts.append(alert);
+    listAlert(alert);
+}
+
+void ResourceDashboard::mergeAlertHistory(const QList<AlertEvent> &stored)
+{
+    const auto same = [](const AlertEvent &a, const AlertEvent &b) {
+        return a.timeMs == b.timeMs && a.metric == b.metric && a.level == b.level;
+    };
+    QList<AlertEvent> merged = stored;
+    for (const AlertEvent &live : std::as_const(m_liveAlerts)) {
+        if (std::none_of(stored.cbegin(), stored.cend(), [&](const AlertEvent &s) { return same(s, live); }))
+            merged.append(live);
+    }
+    m_alertHistoryPending = false;
+    m_liveAlerts.clear();
+    m_alerts->clear();
+    const qsizetype first = std::max<qsizetype>(0, merged.size() - kMaxListEntries);
+    for (qsizetype i = first; i < merged.size(); ++i)
+        listAlert(merged.at(i));
+}
+
+void ResourceDashboard::listAlert(const AlertEvent &alert)
 {
     QString metric;
     switch (alert.metric) {

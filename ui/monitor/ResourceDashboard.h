@@ -81,6 +81,8 @@ private:
     void setRecentHistory(const QList<bw::HistoryPoint> &points);
     void setLongHistory(const QList<bw::HistoryPoint> &points);
     void requestLongHistory();
+    void mergeAlertHistory(const QList<bw::AlertEvent> &stored);
+    void listAlert(const bw::AlertEvent &alert);
     void rebuildPlots();
     void addPoint(const bw::HistoryPoint &point);
     void trimAndRescale();
@@ -95,6 +97,9 @@ private:
     RingBuffer<bw::HistoryPoint> m_recent;
     QList<bw::HistoryPoint> m_long; // the monitor's one-point-a-minute history, for the 24 h range
     qint64 m_lastTimeMs = 0;
+    // Alerts shown live while the monitor's stored alerts are on their way, so that none is listed twice.
+    bool m_alertHistoryPending = false;
+    QList<bw::AlertEvent> m_liveAlerts;
     qint64 m_longRequestedMs = 0;
 
     QCustomPlot *m_cpuPlot = nullptr;
