@@ -29,6 +29,14 @@ private slots:
         QCOMPARE(result.options.barIntervalMs, 300'000);
         QCOMPARE(result.options.theme, ThemeChoice::Dark);
         QVERIFY(result.options.language.isEmpty());
+        QCOMPARE(result.options.tab, u"market"_s);
+    }
+
+    void opensOnTheResourcesTab()
+    {
+        const AppOptionsResult result = parse({u"--tab"_s, u"resources"_s});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.options.tab, u"resources"_s);
     }
 
     void acceptsEveryOption()
@@ -84,6 +92,7 @@ private slots:
         QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
         QTest::newRow("missing value") << QStringList{u"--symbols"_s} << u"symbols"_s;
         QTest::newRow("unknown command") << QStringList{u"scna"_s} << u"scna"_s;
+        QTest::newRow("tab") << QStringList{u"--tab"_s, u"charts"_s} << u"market or resources"_s;
         QTest::newRow("screenshot headless")
             << QStringList{u"--headless"_s, u"--screenshot"_s, u"x.png"_s} << u"--headless"_s;
     }

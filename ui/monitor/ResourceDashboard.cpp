@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -44,6 +45,13 @@ enum Tile { ProcessCpu, SystemCpu, Rss, Heap, Threads, OpenFiles, SystemMemory, 
 const QColor kFirstSeries(0x3d, 0x8b, 0xfd);
 const QColor kSecondSeries(0xf0, 0x8c, 0x2e);
 
+// Flat headers that read as part of the table, as in the market table.
+const QString kTableStyle =
+    QStringLiteral("QTableView::item, QTreeView::item { padding: 0px 8px; border: none; }"
+                   "QHeaderView::section { padding: 4px 8px; border: none; border-bottom: 1px solid palette(mid);"
+                   " background: palette(window); color: palette(placeholder-text); font-weight: 600; }"
+                   "QHeaderView::up-arrow, QHeaderView::down-arrow { image: none; width: 0px; height: 0px; }");
+
 double key(qint64 timeMs)
 {
     return static_cast<double>(timeMs) / 1000.0;
@@ -64,7 +72,9 @@ QTreeWidget *makeList(const QString &objectName, const QStringList &headers, QWi
     list->setAlternatingRowColors(true);
     list->setSelectionMode(QAbstractItemView::NoSelection);
     list->setFrameShape(QFrame::NoFrame);
+    list->setStyleSheet(kTableStyle);
     list->header()->setStretchLastSection(true);
+    list->header()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     return list;
 }
@@ -98,7 +108,16 @@ ResourceDashboard::ResourceDashboard(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 4);
     layout->setSpacing(8);
-    layout->addWidget(buildTiles());
+    // The figures scroll sideways in a narrow window instead of holding the main window wide.
+    auto *tiles = new QScrollArea(this);
+    tiles->setFrameShape(QFrame::NoFrame);
+    tiles->setWidgetResizable(true);
+    tiles->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    tiles->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    tiles->setWidget(buildTiles());
+    tiles->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    tiles->setFixedHeight(tiles->widget()->sizeHint().height() + 2);
+    layout->addWidget(tiles);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
@@ -123,7 +142,7 @@ ResourceDashboard::ResourceDashboard(QWidget *parent)
     showPressureLevel(PressureLevel::Normal);
     refreshCaches();
     updateLag();
-    setRange(Range::FifteenMinutes);
+    setRange(Range::OneMinute);
 }
 
 ResourceDashboard::~ResourceDashboard() = default;
@@ -278,16 +297,19 @@ QWidget *ResourceDashboard::buildTables()
     m_cacheTable->setFrameShape(QFrame::NoFrame);
     m_cacheTable->verticalHeader()->hide();
     m_cacheTable->verticalHeader()->setDefaultSectionSize(m_cacheTable->fontMetrics().height() + 10);
-    m_cacheTable->setStyleSheet(
-        QStringLiteral("QTableView::item { padding: 0px 10px; border: none; }"
-                       "QHeaderView::section { padding: 4px 10px; border: none; border-bottom: 1px solid palette(mid);"
-                       " background: palette(window); color: palette(placeholder-text); font-weight: 600; }"
-                       "QHeaderView::up-arrow, QHeaderView::down-arrow { image: none; width: 0px; height: 0px; }"));
+    m_cacheTable->setStyleSheet(kTableStyle);
     QHeaderView *header = m_cacheTable->horizontalHeader();
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Stretch);
     header->setSectionResizeMode(CacheTableModel::Name, QHeaderView::Stretch);
     cacheColumn->addWidget(m_cacheTable, 1);
+    m_noCaches = new QLabel(tr("No bounded caches are registered yet; they appear here as the services "
+                               "that own them start."),
+                            area);
+    m_noCaches->setObjectName(QStringLiteral("noCaches"));
+    m_noCaches->setForegroundRole(QPalette::PlaceholderText);
+    m_noCaches->setWordWrap(true);
+    cacheColumn->addWidget(m_noCaches);
     layout->addLayout(cacheColumn, 5);
 
     auto *eventsColumn = new QVBoxLayout;
@@ -684,6 +706,7 @@ void ResourceDashboard::showPressureLevel(PressureLevel level, const QString &re
 void ResourceDashboard::refreshCaches()
 {
     m_cacheModel->refresh(CacheRegistry::instance().stats());
+    m_noCaches->setVisible(m_cacheModel->rowCount() == 0);
 }
 
 void ResourceDashboard::updateLag()

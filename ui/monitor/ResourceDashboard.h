@@ -93,7 +93,7 @@ private:
 
     QPointer<bw::ResourceMonitor> m_monitor;
     QPointer<bw::PressureGovernor> m_governor;
-    Range m_range = Range::FifteenMinutes;
+    Range m_range = Range::OneMinute;
     RingBuffer<bw::HistoryPoint> m_recent;
     QList<bw::HistoryPoint> m_long; // the monitor's one-point-a-minute history, for the 24 h range
     qint64 m_lastTimeMs = 0;
@@ -114,6 +114,7 @@ private:
 
     CacheTableModel *m_cacheModel = nullptr;
     QTableView *m_cacheTable = nullptr;
+    QLabel *m_noCaches = nullptr;
     QTreeWidget *m_alerts = nullptr;
     QTreeWidget *m_actions = nullptr;
 
