@@ -473,6 +473,18 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <source>--screenshot needs the desktop window and cannot be combined with --headless</source>
         <translation>--screenshot braucht das Desktop-Fenster und lässt sich nicht mit --headless kombinieren</translation>
     </message>
+    <message>
+        <source>Page the window opens on: market (default) or resources.</source>
+        <translation>Seite, mit der das Fenster öffnet: market (Standard) oder resources.</translation>
+    </message>
+    <message>
+        <source>PAGE</source>
+        <translation>SEITE</translation>
+    </message>
+    <message>
+        <source>expected market or resources</source>
+        <translation>erwartet market oder resources</translation>
+    </message>
 </context>
 <context>
     <name>bw::Journal</name>
@@ -1419,6 +1431,49 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::ui::CacheTableModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Needed for correctness: never emptied under memory pressure</source>
+        <translation>Für korrekte Ergebnisse nötig: wird bei Speicherdruck nie geleert</translation>
+    </message>
+    <message>
+        <source>%1 hits, %2 misses</source>
+        <translation>%1 Treffer, %2 Fehlzugriffe</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Size / capacity</source>
+        <translation>Größe / Kapazität</translation>
+    </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Evictions</source>
+        <translation>Verdrängungen</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+</context>
+<context>
     <name>bw::ui::MainWindow</name>
     <message>
         <source>Breakout Workstation</source>
@@ -1479,6 +1534,10 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1624,225 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>Trades per minute, from the trade counts of recent bars</source>
         <translation>Trades pro Minute, aus den Handelszahlen der letzten Kerzen</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::ResourceDashboard</name>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Memory pressure</source>
+        <translation>Speicherdruck</translation>
+    </message>
+    <message>
+        <source>Process CPU</source>
+        <translation>Prozess-CPU</translation>
+    </message>
+    <message>
+        <source>System CPU</source>
+        <translation>System-CPU</translation>
+    </message>
+    <message>
+        <source>Resident memory</source>
+        <translation>Residenter Speicher</translation>
+    </message>
+    <message>
+        <source>Heap in use / free</source>
+        <translation>Heap belegt / frei</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Open files</source>
+        <translation>Offene Dateien</translation>
+    </message>
+    <message>
+        <source>System memory</source>
+        <translation>Systemspeicher</translation>
+    </message>
+    <message>
+        <source>GUI event-loop lag p50 / p99</source>
+        <translation>Verzögerung der GUI-Ereignisschleife p50 / p99</translation>
+    </message>
+    <message>
+        <source>How late a 100 ms timer fires on the GUI thread, over the last minute</source>
+        <translation>Wie spät ein 100-ms-Timer im GUI-Thread auslöst, über die letzte Minute</translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 min</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Prozess</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>Resident (RSS)</source>
+        <translation>Resident (RSS)</translation>
+    </message>
+    <message>
+        <source>Heap in use</source>
+        <translation>Heap belegt</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Threads and open files</source>
+        <translation>Threads und offene Dateien</translation>
+    </message>
+    <message>
+        <source>Caches</source>
+        <translation>Caches</translation>
+    </message>
+    <message>
+        <source>No bounded caches are registered yet; they appear here as the services that own them start.</source>
+        <translation>Noch keine begrenzten Caches registriert; sie erscheinen hier, sobald die Dienste starten, denen sie gehören.</translation>
+    </message>
+    <message>
+        <source>Governor actions</source>
+        <translation>Maßnahmen des Governors</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Festplatte</translation>
+    </message>
+    <message>
+        <source>Process memory</source>
+        <translation>Prozessspeicher</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Aufgehoben</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Level changed</source>
+        <translation>Stufe geändert</translation>
+    </message>
+    <message>
+        <source>Scanner batch size</source>
+        <translation>Scanner-Batchgröße</translation>
+    </message>
+    <message>
+        <source>Caches shrunk</source>
+        <translation>Caches verkleinert</translation>
+    </message>
+    <message>
+        <source>Caches cleared</source>
+        <translation>Caches geleert</translation>
+    </message>
+    <message>
+        <source>Caches restored</source>
+        <translation>Caches wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Heap trimmed</source>
+        <translation>Heap zurückgegeben</translation>
+    </message>
+    <message>
+        <source>History retention</source>
+        <translation>Verlaufsdauer</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 ms</translation>
     </message>
 </context>
 </TS>
