@@ -1666,7 +1666,7 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>GUI event-loop lag p50 / p99</source>
-        <translation>Verzögerung der GUI-Ereignisschleife p50 / p99</translation>
+        <translation>GUI-Schleifenlatenz p50 / p99</translation>
     </message>
     <message>
         <source>How late a 100 ms timer fires on the GUI thread, over the last minute</source>

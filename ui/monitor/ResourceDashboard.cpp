@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -116,7 +117,8 @@ ResourceDashboard::ResourceDashboard(QWidget *parent)
     tiles->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     tiles->setWidget(buildTiles());
     tiles->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    tiles->setFixedHeight(tiles->widget()->sizeHint().height() + 2);
+    // Room for the scroll bar, so that it never covers the figures.
+    tiles->setFixedHeight(tiles->widget()->sizeHint().height() + tiles->horizontalScrollBar()->sizeHint().height() + 2);
     layout->addWidget(tiles);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -239,7 +241,14 @@ QCustomPlot *ResourceDashboard::makePlot(const QString &valueLabel, const QStrin
     QFont legendFont = font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     plot->legend->setFont(legendFont);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    // The legend in a row of its own above the axis rect, so that it never hides a line near the top.
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    plot->plotLayout()->setRowSpacing(0);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setMargins(QMargins(4, 0, 4, 0));
+    plot->legend->setColumnSpacing(16);
     return plot;
 }
 
@@ -742,7 +751,7 @@ void ResourceDashboard::applyTheme()
         plot->xAxis->setSubTicks(false);
         plot->yAxis->setSubTicks(false);
         QColor legendBackground = pal.color(QPalette::Base);
-        legendBackground.setAlpha(200);
+
         plot->legend->setBrush(legendBackground);
         plot->legend->setBorderPen(Qt::NoPen);
         plot->legend->setTextColor(text);
