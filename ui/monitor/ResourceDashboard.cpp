@@ -119,7 +119,11 @@ ResourceDashboard::ResourceDashboard(QWidget *parent)
     tiles->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     // Room for the scroll bar, so that it never covers the figures.
     tiles->setFixedHeight(tiles->widget()->sizeHint().height() + tiles->horizontalScrollBar()->sizeHint().height() + 2);
-    layout->addWidget(tiles);
+    auto *top = new QHBoxLayout;
+    top->setSpacing(12);
+    top->addWidget(tiles, 1);
+    top->addWidget(buildRangeButtons(), 0, Qt::AlignVCenter);
+    layout->addLayout(top);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
@@ -154,7 +158,7 @@ QWidget *ResourceDashboard::buildTiles()
     auto *row = new QWidget(this);
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(18);
+    layout->setSpacing(16);
 
     const auto addTile = [&](const QString &caption, QLabel **value, const QString &name) {
         auto *tile = new QWidget(row);
@@ -186,16 +190,23 @@ QWidget *ResourceDashboard::buildTiles()
     m_tileValues[Lag]->setToolTip(tr("How late a 100 ms timer fires on the GUI thread, over the last minute"));
     layout->addStretch(1);
 
-    m_rangeButtons = new QButtonGroup(row);
+    return row;
+}
+
+QWidget *ResourceDashboard::buildRangeButtons()
+{
+    auto *bar = new QWidget(this);
+    m_rangeButtons = new QButtonGroup(bar);
     m_rangeButtons->setExclusive(true);
     const std::array<std::pair<Range, QString>, 4> ranges{{{Range::OneMinute, tr("1 min")},
                                                            {Range::FifteenMinutes, tr("15 min")},
                                                            {Range::OneHour, tr("1 h")},
                                                            {Range::OneDay, tr("24 h")}}};
-    auto *buttons = new QHBoxLayout;
+    auto *buttons = new QHBoxLayout(bar);
+    buttons->setContentsMargins(0, 0, 0, 0);
     buttons->setSpacing(2);
     for (const auto &[range, text] : ranges) {
-        auto *button = new QToolButton(row);
+        auto *button = new QToolButton(bar);
         button->setText(text);
         button->setCheckable(true);
         button->setAutoRaise(true);
@@ -204,8 +215,7 @@ QWidget *ResourceDashboard::buildTiles()
         buttons->addWidget(button);
     }
     connect(m_rangeButtons, &QButtonGroup::idClicked, this, [this](int id) { setRange(static_cast<Range>(id)); });
-    layout->addLayout(buttons);
-    return row;
+    return bar;
 }
 
 QCustomPlot *ResourceDashboard::makePlot(const QString &valueLabel, const QString &firstSeries,
@@ -218,7 +228,7 @@ QCustomPlot *ResourceDashboard::makePlot(const QString &valueLabel, const QStrin
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
     ticker->setDateTimeSpec(Qt::UTC);
     ticker->setDateTimeFormat(QStringLiteral("HH:mm"));
-    ticker->setTickCount(5);
+    ticker->setTickCount(4);
     plot->xAxis->setTicker(ticker);
     plot->yAxis->setLabel(valueLabel);
     plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom);

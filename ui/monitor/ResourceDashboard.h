@@ -74,6 +74,7 @@ protected:
 
 private:
     QWidget *buildTiles();
+    QWidget *buildRangeButtons();
     QWidget *buildPlots();
     QWidget *buildTables();
     QCustomPlot *makePlot(const QString &valueLabel, const QString &firstSeries, const QString &secondSeries);
