@@ -17,4 +17,5 @@ struct Command {
 };
 
 // The table lives in main.cpp; add a line there when adding a command file under app/commands/.
+int runScanCommand(const QStringList &arguments); // commands/ScanCommand.cpp
 } // namespace bw::app

@@ -10,7 +10,9 @@ namespace bw::app {
 namespace {
 
 // Sub-commands; the default mode (no command) is the desktop workstation, or headless with --headless.
-constexpr std::array<Command, 0> kCommands{};
+constexpr std::array kCommands{
+    Command{"scan", "one scan over a simulated market or recorded candles", &runScanCommand},
+};
 
 const Command *findCommand(int argc, char *argv[])
 {

@@ -1,0 +1,298 @@
+#include "TableScanSource.h"
+#include "common/CacheRegistry.h"
+#include "scanner/PresetLoader.h"
+#include "scanner/Scanner.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
+
+using namespace bw;
+
+namespace {
+
+class TestPressure final : public PressureSource
+{
+public:
+    PressureLevel pressureLevel() const override { return level.load(); }
+    std::atomic<PressureLevel> level{PressureLevel::Normal};
+};
+
+Preset testPreset()
+{
+    PresetLoadResult r = PresetLoader::load(QStringLiteral("breakout_v1"));
+    Preset p = *r.preset;
+    p.scanner.topNByVolume.reset();
+    p.scanner.symbolBlacklist.clear();
+    p.scanner.maxCandidates = 10;
+    p.liquidity.minOiUsd.reset();
+    p.volatility.volumeSurge5mMin = 1.0;
+    p.volatility.volumeSurge1hMin = 1.0;
+    p.volatility.bbWidthPercentileMax = 90;
+    p.risk.correlationLimit = 0.8;
+    return p;
+}
+
+ScanReportPtr runScan(Scanner &scanner)
+{
+    QSignalSpy spy(&scanner, &Scanner::scanFinished);
+    if (!scanner.requestScan())
+        return {};
+    if (!spy.wait(30000))
+        return {};
+    return spy.takeFirst().at(0).value<ScanReportPtr>();
+}
+
+QStringList ranking(const ScanReport &report)
+{
+    QStringList out;
+    for (const Candidate &c : report.candidates)
+        out.append(c.symbol + u':' + QString::number(c.score, 'g', 17));
+    return out;
+}
+
+} // namespace
+
+class TestScanner : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void reportExplainsEverySymbol()
+    {
+        TableScanSource source(200);
+        ScannerSettings settings;
+        settings.threads = 2;
+        Scanner scanner(settings);
+        scanner.setPreset(testPreset());
+        scanner.setSource(&source);
+        const ScanReportPtr report = runScan(scanner);
+        QVERIFY(report);
+        QVERIFY(!report->cancelled);
+        QCOMPARE(report->symbolsTotal, 200);
+        QCOMPARE(report->funnel.size(), kScanStageCount);
+        // Every symbol is either a candidate, beyond the limit, or rejected with a reason.
+        QCOMPARE(report->candidates.size() + report->candidatesBeyondLimit + report->rejections.size(), 200);
+        QVERIFY(report->candidates.size() <= 10);
+        QVERIFY(report->candidatesBeyondLimit > 0);
+        for (const Rejection &r : report->rejections) {
+            QVERIFY2(!r.reason.isEmpty(), qPrintable(r.symbol));
+            QVERIFY(!r.filters.isEmpty());
+        }
+        // Ranked by score, ranks from 1, each candidate carries every filter and its components.
+        for (int i = 0; i < report->candidates.size(); ++i) {
+            const Candidate &c = report->candidates[i];
+            QCOMPARE(c.rank, i + 1);
+            if (i > 0)
+                QVERIFY(report->candidates[i - 1].score >= c.score);
+            QVERIFY(c.filters.size() >= 10);
+            for (const FilterResult &f : c.filters)
+                QVERIFY(f.passed || !f.applicable);
+            QVERIFY(c.scoreBreakdown.weighted[std::size_t(ScoreComponent::AtrQuality)].has_value());
+            QVERIFY(!c.levels.isEmpty());
+        }
+        // The funnel adds up.
+        for (int s = 1; s < kScanStageCount; ++s)
+            QCOMPARE(report->funnel[s].symbolsIn, report->funnel[s - 1].symbolsOut);
+        QCOMPARE(report->funnel.last().symbolsOut, report->candidates.size() + report->candidatesBeyondLimit);
+        QCOMPARE(report->batchSize, 20);
+        QCOMPARE(report->batches, 10);
+        QCOMPARE(report->threads, 2);
+    }
+
+    void listsAndTopNComeFirst()
+    {
+        TableScanSource source(100);
+        Preset p = testPreset();
+        p.scanner.symbolWhitelist = QStringList{QStringLiteral("S0001USDT"), QStringLiteral("S0002USDT"),
+                                                QStringLiteral("S0003USDT"), QStringLiteral("S0004USDT")};
+        p.scanner.symbolBlacklist = QStringList{QStringLiteral("S0002USDT")};
+        p.scanner.topNByVolume = 2;
+        Scanner scanner(ScannerSettings{1});
+        scanner.setPreset(p);
+        scanner.setSource(&source);
+        const ScanReportPtr report = runScan(scanner);
+        QVERIFY(report);
+        QCOMPARE(report->funnel[int(ScanStage::SymbolLists)].symbolsIn, 100);
+        QCOMPARE(report->funnel[int(ScanStage::SymbolLists)].symbolsOut, 3);
+        QCOMPARE(report->funnel[int(ScanStage::TopVolume)].symbolsOut, 2);
+        int blacklisted = 0;
+        int outsideTop = 0;
+        for (const Rejection &r : report->rejections) {
+            if (r.stage == ScanStage::SymbolLists && r.symbol == u"S0002USDT")
+                ++blacklisted;
+            if (r.stage == ScanStage::TopVolume) {
+                ++outsideTop;
+                QVERIFY2(r.reason.contains(QStringLiteral("outside the top 2")), qPrintable(r.reason));
+            }
+        }
+        QCOMPARE(blacklisted, 1);
+        QCOMPARE(outsideTop, 1);
+    }
+
+    void oneThreadAndFourRankIdentically()
+    {
+        TableScanSource source(500);
+        ScannerSettings one;
+        one.threads = 1;
+        ScannerSettings four;
+        four.threads = 4;
+        four.maxConcurrentBatches = 4;
+        Scanner a(one);
+        Scanner b(four);
+        a.setPreset(testPreset());
+        b.setPreset(testPreset());
+        a.setSource(&source);
+        b.setSource(&source);
+        const ScanReportPtr ra = runScan(a);
+        const ScanReportPtr rb = runScan(b);
+        QVERIFY(ra && rb);
+        QCOMPARE(rb->threads, 4);
+        QCOMPARE(ranking(*ra), ranking(*rb));
+        QCOMPARE(ra->rejections.size(), rb->rejections.size());
+        QVERIFY(!ranking(*ra).isEmpty());
+    }
+
+    void cancellationStopsTheScan()
+    {
+        TableScanSource source(100);
+        source.blockAt = 0;
+        ScannerSettings settings;
+        settings.threads = 1;
+        settings.maxConcurrentBatches = 1;
+        Scanner scanner(settings);
+        scanner.setPreset(testPreset());
+        scanner.setSource(&source);
+        QSignalSpy spy(&scanner, &Scanner::scanFinished);
+        QVERIFY(scanner.requestScan());
+        source.reached.acquire(); // the worker is inside symbol 0
+        QVERIFY(scanner.isBusy());
+        scanner.cancel();
+        source.release.release();
+        QVERIFY(spy.wait(30000));
+        const auto report = spy.at(0).at(0).value<ScanReportPtr>();
+        QVERIFY(report->cancelled);
+        QVERIFY(report->candidates.isEmpty());
+        // Only the symbol in flight was evaluated; nothing after the flag was set.
+        QCOMPARE(report->funnel[int(ScanStage::Liquidity)].symbolsIn, 1);
+        QVERIFY(!scanner.isBusy());
+    }
+
+    void requestsWhileBusyAreCoalesced()
+    {
+        TableScanSource source(60);
+        source.blockAt = 0;
+        ScannerSettings settings;
+        settings.threads = 1;
+        Scanner scanner(settings);
+        scanner.setPreset(testPreset());
+        scanner.setSource(&source);
+        QSignalSpy started(&scanner, &Scanner::scanStarted);
+        QSignalSpy finished(&scanner, &Scanner::scanFinished);
+        QVERIFY(scanner.requestScan());
+        source.reached.acquire();
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!scanner.requestScan());
+        QVERIFY(scanner.hasPendingScan());
+        source.blockAt = -1; // the follow-up scan runs freely
+        source.release.release();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        QVERIFY(!scanner.isBusy());
+        QVERIFY(!scanner.hasPendingScan());
+        QCoreApplication::processEvents();
+        QCOMPARE(started.size(), 2);
+        QCOMPARE(finished.size(), 2);
+        const auto first = finished.at(0).at(0).value<ScanReportPtr>();
+        const auto second = finished.at(1).at(0).value<ScanReportPtr>();
+        QCOMPARE(second->scanId, first->scanId + 1);
+        QVERIFY(!second->cancelled);
+    }
+
+    void batchSizeFollowsPressureDownAndBackUp()
+    {
+        TableScanSource source(60);
+        TestPressure pressure;
+        Scanner scanner(ScannerSettings{2});
+        scanner.setPreset(testPreset());
+        scanner.setSource(&source);
+        scanner.setPressureSource(&pressure);
+        const std::array<std::pair<PressureLevel, int>, 5> steps{{{PressureLevel::Normal, 20},
+                                                                  {PressureLevel::High, 15},
+                                                                  {PressureLevel::Critical, 10},
+                                                                  {PressureLevel::High, 15},
+                                                                  {PressureLevel::Normal, 20}}};
+        for (const auto &[level, size] : steps) {
+            pressure.level = level;
+            const ScanReportPtr report = runScan(scanner);
+            QVERIFY(report);
+            QCOMPARE(report->pressure, level);
+            QCOMPARE(report->batchSize, size);
+            QCOMPARE(report->batches, (60 + size - 1) / size);
+        }
+    }
+
+    void updateGateBracketsTheScan()
+    {
+        TableScanSource source(30);
+        Scanner scanner(ScannerSettings{2});
+        scanner.setPreset(testPreset());
+        scanner.setSource(&source);
+        QList<bool> calls;
+        bool busyAtRelease = true;
+        scanner.setUpdateGate([&](bool hold) {
+            calls.append(hold);
+            if (!hold)
+                busyAtRelease = false;
+        });
+        QVERIFY(runScan(scanner));
+        QCOMPARE(calls, QList<bool>({true, false}));
+        QVERIFY(!busyAtRelease);
+    }
+
+    void periodicScanningFollowsThePresetInterval()
+    {
+        TableScanSource source(20);
+        Preset p = testPreset();
+        p.scanner.scanIntervalSeconds = 1;
+        Scanner scanner(ScannerSettings{1});
+        scanner.setPreset(p);
+        scanner.setSource(&source);
+        QSignalSpy finished(&scanner, &Scanner::scanFinished);
+        scanner.setPeriodicScanning(true);
+        QVERIFY(scanner.isPeriodicScanning());
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 2, 20000);
+        scanner.setPeriodicScanning(false);
+        QVERIFY(!scanner.isPeriodicScanning());
+    }
+
+    void cachesAreBoundedRegisteredAndHitOnTheSameBar()
+    {
+        TableScanSource source(300);
+        ScannerSettings settings;
+        settings.threads = 2;
+        Scanner scanner(settings);
+        scanner.setPreset(testPreset());
+        scanner.setSource(&source);
+        QVERIFY(runScan(scanner));
+        QVERIFY(runScan(scanner));
+        bool found = false;
+        for (const CacheStats &s : CacheRegistry::instance().stats()) {
+            if (!s.name.startsWith(QStringLiteral("scanner.")))
+                continue;
+            found = true;
+            QCOMPARE(s.capacity, 200);
+            QVERIFY(s.size <= 200);
+            if (s.name == u"scanner.levels")
+                QVERIFY(s.hits > 0); // the second scan saw the same closed bar
+        }
+        QVERIFY(found);
+        // A new closed bar is a new key: the levels are recomputed, the result is the same.
+        source.advanceBar();
+        const ScanReportPtr report = runScan(scanner);
+        QVERIFY(report && !report->candidates.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScanner)
+#include "tst_scanner.moc"
