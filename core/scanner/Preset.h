@@ -18,7 +18,7 @@ enum class StrategyPriority {
     Retest,   // "retest" (also "breakout_retest")
 };
 
-struct RiskConfig {
+struct PresetRisk {
     double riskPerTrade = 0.01;     // (0, 1]
     int maxConcurrentPositions = 3; // 1-10
     double dailyRiskLimit = 0.05;   // (0, 1]
@@ -59,7 +59,7 @@ struct SignalConfig {
     double tpmOnTouchFrac = 0.7;          // [0, 1]
 };
 
-struct PositionConfig {
+struct PresetPosition {
     double tp1R = 1.5;       // > 0, < tp2R
     double tp1SizePct = 0.4; // fraction of the position, [0, 1]
     double tp2R = 2.8;
@@ -107,7 +107,7 @@ struct LevelsConfig {
     int maxLevels = 8;
 };
 
-struct ExecutionConfig {
+struct PresetExecution {
     bool enableTwap = true;
     bool enableIceberg = true;
     double maxDepthFraction = 0.25; // (0, 1]
@@ -127,14 +127,14 @@ struct Preset {
     QString description;
     QString targetMarkets;
     StrategyPriority strategyPriority = StrategyPriority::Momentum;
-    RiskConfig risk;
+    PresetRisk risk;
     LiquidityConfig liquidity;
     VolatilityConfig volatility;
     SignalConfig signal;
-    PositionConfig position;
+    PresetPosition position;
     ScannerConfig scanner;
     LevelsConfig levels;
-    ExecutionConfig execution;
+    PresetExecution execution;
     QString sourcePath; // where it was loaded from (":/presets/x.json" or a file path)
 };
 

@@ -271,7 +271,7 @@ private:
 using B = ObjectReader::Bound;
 constexpr double kInf = 0;
 
-void readRisk(ObjectReader &r, RiskConfig &c)
+void readRisk(ObjectReader &r, PresetRisk &c)
 {
     r.number(QStringLiteral("risk_per_trade"), c.riskPerTrade, true, 0, B::Open, 1, B::Closed);
     r.integer(QStringLiteral("max_concurrent_positions"), c.maxConcurrentPositions, true, 1, 10);
@@ -324,7 +324,7 @@ void readSignal(ObjectReader &r, SignalConfig &c)
     r.finish();
 }
 
-void readPosition(ObjectReader &r, PositionConfig &c)
+void readPosition(ObjectReader &r, PresetPosition &c)
 {
     r.number(QStringLiteral("tp1_r"), c.tp1R, true, 0, B::Open, 100, B::Closed);
     r.number(QStringLiteral("tp1_size_pct"), c.tp1SizePct, true, 0, B::Closed, 1, B::Closed);
@@ -397,7 +397,7 @@ void readLevels(ObjectReader &r, LevelsConfig &c)
     r.finish();
 }
 
-void readExecution(ObjectReader &r, ExecutionConfig &c)
+void readExecution(ObjectReader &r, PresetExecution &c)
 {
     r.boolean(QStringLiteral("enable_twap"), c.enableTwap, true);
     r.boolean(QStringLiteral("enable_iceberg"), c.enableIceberg, true);

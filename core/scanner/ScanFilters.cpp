@@ -230,7 +230,7 @@ void ScanFilters::volatility(const SymbolMetrics &m, const VolatilityConfig &c, 
     }
 }
 
-void ScanFilters::correlation(const SymbolMetrics &m, const RiskConfig &c, QList<FilterResult> &out)
+void ScanFilters::correlation(const SymbolMetrics &m, const PresetRisk &c, QList<FilterResult> &out)
 {
     constexpr ScanStage s = ScanStage::Correlation;
     const Texts &t = texts();

@@ -14,7 +14,7 @@ public:
     static void liquidity(const SymbolMetrics &m, const LiquidityConfig &c, QList<FilterResult> &out);
     static void volatility(const SymbolMetrics &m, const VolatilityConfig &c, QList<FilterResult> &out);
     // |corr of log returns with the reference| <= the raw risk.correlation_limit.
-    static void correlation(const SymbolMetrics &m, const RiskConfig &c, QList<FilterResult> &out);
+    static void correlation(const SymbolMetrics &m, const PresetRisk &c, QList<FilterResult> &out);
     static void dataHealth(const SymbolMetrics &m, const LiquidityConfig &c, QList<FilterResult> &out);
 
     // True when every applicable result from index `from` on passed.

@@ -222,7 +222,7 @@ private slots:
         QFETCH(bool, passed);
         SymbolMetrics m = healthy();
         m.btcCorrelation = corr;
-        RiskConfig risk;
+        PresetRisk risk;
         risk.correlationLimit = limit;
         QList<FilterResult> results;
         ScanFilters::correlation(m, risk, results);
@@ -237,7 +237,7 @@ private slots:
         SymbolMetrics m = healthy();
         m.btcCorrelation.reset();
         QList<FilterResult> results;
-        ScanFilters::correlation(m, RiskConfig{}, results);
+        ScanFilters::correlation(m, PresetRisk{}, results);
         QVERIFY(!results[0].passed);
         QVERIFY(std::isnan(results[0].value));
     }
