@@ -17,5 +17,7 @@ struct Command {
 };
 
 // The table lives in main.cpp; add a line there when adding a command file under app/commands/.
-int runScanCommand(const QStringList &arguments); // commands/ScanCommand.cpp
+int runScanCommand(const QStringList &arguments);   // commands/ScanCommand.cpp
+int runReplayCommand(const QStringList &arguments); // commands/ReplayCommand.cpp
+int runRecordCommand(const QStringList &arguments); // commands/RecordCommand.cpp
 } // namespace bw::app

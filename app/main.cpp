@@ -12,6 +12,8 @@ namespace {
 // Sub-commands; the default mode (no command) is the desktop workstation, or headless with --headless.
 constexpr std::array kCommands{
     Command{"scan", "one scan over a simulated market or recorded candles", &runScanCommand},
+    Command{"replay", "run the trading engine over recorded candles and report the backtest", &runReplayCommand},
+    Command{"record", "record candles from the seeded simulated market (test and demo data)", &runRecordCommand},
 };
 
 const Command *findCommand(int argc, char *argv[])
