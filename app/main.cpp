@@ -14,6 +14,10 @@ constexpr std::array kCommands{
     Command{"scan", "one scan over a simulated market or recorded candles", &runScanCommand},
     Command{"replay", "run the trading engine over recorded candles and report the backtest", &runReplayCommand},
     Command{"record", "record candles from the seeded simulated market (test and demo data)", &runRecordCommand},
+    Command{"monitor", "terminal CPU/memory monitor of a process (default: the running workstation)",
+            runMonitorCommand},
+    Command{"snapshot", "write one memory snapshot JSON of a process (default: the running workstation)",
+            runSnapshotCommand},
 };
 
 const Command *findCommand(int argc, char *argv[])
