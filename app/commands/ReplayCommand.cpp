@@ -161,9 +161,9 @@ int runReplayCommand(const QStringList &arguments)
             symbols = last.symbols;
             if (engine->broker())
                 report.setFinalAccount(engine->broker()->account(), engine->positions()->openCount());
-            delete engine;
         },
         Qt::BlockingQueuedConnection);
+    engine->deleteLater(); // on its own thread, when the thread finishes
     thread.quit();
     thread.wait();
     if (progress)

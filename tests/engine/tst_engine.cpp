@@ -85,12 +85,13 @@ struct Running {
     void destroyAbruptly(F last)
     {
         QMetaObject::invokeMethod(
-            engine,
-            [&] {
-                last(engine);
-                delete engine;
-            },
-            Qt::BlockingQueuedConnection);
+            engine, [&] { last(engine); }, Qt::BlockingQueuedConnection);
+        finish();
+    }
+    // deleteLater then quit: the engine is deleted on its own thread when the thread finishes.
+    void finish()
+    {
+        engine->deleteLater();
         engine = nullptr;
         thread.quit();
         thread.wait();
@@ -99,15 +100,9 @@ struct Running {
     {
         if (engine) {
             QMetaObject::invokeMethod(
-                engine,
-                [e = engine] {
-                    e->stop();
-                    delete e;
-                },
-                Qt::BlockingQueuedConnection);
+                engine, [e = engine] { e->stop(); }, Qt::BlockingQueuedConnection);
+            finish();
         }
-        thread.quit();
-        thread.wait();
     }
     EngineStatus status() const
     {
