@@ -124,6 +124,7 @@ void Engine::build()
     connect(m_service, &MarketService::backfillFinished, this, &Engine::onBackfillFinished);
     connect(m_service, &MarketService::feedError, this, &Engine::onFeedError);
     connect(m_service, &MarketService::feedFinished, this, &Engine::onFeedFinished);
+    connect(m_service, &MarketService::overviewReady, this, &Engine::overviewReady);
     // After the service's own connection (made in its constructor): the store already holds this batch.
     connect(m_feed, &MarketFeed::updatesReady, this, &Engine::onBatch);
     connect(m_scanner, &Scanner::scanStarted, this, &Engine::onScanStarted);

@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "engine/EngineTypes.h"
+#include "market/MarketTypes.h"
 #include "scanner/Preset.h"
 #include "scanner/ScanReport.h"
 #include "scanner/Scanner.h"
@@ -98,6 +99,8 @@ signals:
     void tradingUpdated(const bw::TradingUpdate &update);
     // The account after every trading step (after tradingUpdated).
     void accountUpdated(const bw::AccountSnapshot &account);
+    // Relayed from the MarketService (about once a second): what the market overview and status line show.
+    void overviewReady(const bw::MarketOverview &overview);
     // The feed has no more data (a replay reached its end).
     void marketFinished();
 

@@ -1,9 +1,11 @@
 #include "engine/Engine.h"
 #include "market/SimulatedFeed.h"
 #include "scanner/PresetLoader.h"
+#include "trading/Order.h"
 #include "trading/PaperBroker.h"
 #include "trading/PositionBook.h"
 
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -63,6 +65,7 @@ struct Running {
     QList<EngineStatus> statuses;
     int updates = 0;
     int decisions = 0;
+    QSet<QString> exits; // exit reasons of closed positions
 
     Running(const EngineConfig &config)
     {
@@ -72,7 +75,13 @@ struct Running {
             if (statuses.size() < 100)
                 statuses.append(s);
         });
-        QObject::connect(engine, &Engine::tradingUpdated, &collector, [this] { ++updates; });
+        QObject::connect(engine, &Engine::tradingUpdated, &collector, [this](const TradingUpdate &u) {
+            ++updates;
+            for (const Position &p : u.finished) {
+                if (p.status == PositionStatus::Closed && p.exitReason)
+                    exits.insert(toCode(*p.exitReason));
+            }
+        });
         QObject::connect(engine, &Engine::signalDecided, &collector, [this] { ++decisions; });
         engine->moveToThread(&thread);
         thread.setObjectName(QStringLiteral("bw-engine"));
@@ -141,7 +150,11 @@ void TestEngine::tradesOnASimulatedMarket()
     Running run(config);
     QTRY_VERIFY_WITH_TIMEOUT(run.status().scans >= 1, 120000);
     QTRY_VERIFY_WITH_TIMEOUT(run.status().entriesTotal >= 1, 300000);
-    QTRY_VERIFY_WITH_TIMEOUT(run.status().closedTrades >= 1, 300000);
+    // Positions close through the position manager's own rules (stop, breakeven, targets, trail, hold time).
+    QTRY_VERIFY_WITH_TIMEOUT(run.status().closedTrades >= 3, 300000);
+    QTRY_VERIFY_WITH_TIMEOUT(!run.exits.isEmpty(), 30000);
+    qInfo() << "exit reasons seen:" << run.exits.values();
+    QVERIFY(!run.exits.contains(QStringLiteral("kill_switch")));
     const EngineStatus s = run.status();
     QCOMPARE(s.symbols, 30);
     QVERIFY(s.lastScanMs > 0);
