@@ -57,6 +57,10 @@ struct EngineStatus {
     QString lastReason;       // reason of the last transition
 };
 
+// The headless status line: state, symbols, last scan time (market time, UTC), candidates, open positions,
+// equity and the process RSS (rssBytes < 0: unknown). One line, no newline.
+QString engineStatusLine(const EngineStatus &status, qint64 rssBytes);
+
 } // namespace bw
 
 Q_DECLARE_METATYPE(bw::EngineEvent)

@@ -1,4 +1,5 @@
 #include "engine/BacktestReport.h"
+#include "engine/EngineTypes.h"
 #include "engine/TradingConfigs.h"
 #include "trading/Order.h"
 
@@ -86,6 +87,23 @@ private slots:
         QVERIFY(report.equityCurve().size() <= BacktestReport::kMaxCurvePoints);
         QVERIFY(report.equityCurve().size() > BacktestReport::kMaxCurvePoints / 4);
         QCOMPARE(report.equityCurve().first().timeMs, 0);
+    }
+
+    void statusLine()
+    {
+        EngineStatus s;
+        s.state = EngineState::Managing;
+        s.symbols = 300;
+        s.lastScanMs = 1704067200000 + 3723000; // 01:02:03 UTC
+        s.candidates = 12;
+        s.openPositions = 2;
+        s.equity = 100123.456;
+        QCOMPARE(engineStatusLine(s, 150 * 1024 * 1024),
+                 QStringLiteral("managing | 300 symbols | last scan 01:02:03 | 12 candidates | 2 open | equity "
+                                "100123.46 | RSS 150.0 MiB"));
+        s.lastScanMs = 0;
+        QVERIFY(engineStatusLine(s, -1).contains(QStringLiteral("last scan never")));
+        QVERIFY(engineStatusLine(s, -1).contains(QStringLiteral("RSS n/a")));
     }
 
     void presetSectionsReachTheTradingCore()
