@@ -1,4 +1,5 @@
 #include "engine/Engine.h"
+#include "market/ReplayFeed.h"
 #include "market/SimulatedFeed.h"
 #include "scanner/PresetLoader.h"
 #include "trading/Order.h"
@@ -6,6 +7,7 @@
 #include "trading/PositionBook.h"
 
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -140,6 +142,7 @@ private slots:
     void pauseResumeHaltStop();
     void restartRestoresPositionsAndCash();
     void unusableJournalIsAnError();
+    void scansFollowTheIntervalInMarketTime();
 };
 
 void TestEngine::tradesOnASimulatedMarket()
@@ -250,6 +253,33 @@ void TestEngine::unusableJournalIsAnError()
     QFile again(path);
     QVERIFY(again.open(QIODevice::ReadOnly));
     QCOMPARE(again.readAll(), QByteArray("this is not a database, and must not be overwritten"));
+}
+
+void TestEngine::scansFollowTheIntervalInMarketTime()
+{
+    // A replay in lockstep on this thread: 1,000 recorded 5 m bars, 200 of them history, a scan every 15 min.
+    EngineConfig config;
+    config.preset = tradingPreset();
+    config.preset.scanner.scanIntervalSeconds = 900;
+    config.lockstep = true;
+    ReplayConfig replay;
+    replay.path = QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small");
+    replay.backfillBars = 200;
+    replay.maxBatchesInFlight = 1;
+    Engine engine(config, new ReplayFeed(replay));
+    QSignalSpy finished(&engine, &Engine::marketFinished);
+    QList<qint64> scanStarts;
+    connect(&engine, &Engine::stateChanged, this, [&scanStarts](const EngineEvent &e) {
+        if (e.to == EngineState::Scanning)
+            scanStarts.append(e.marketTimeMs);
+    });
+    engine.start();
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(scanStarts.size() >= 260 && scanStarts.size() <= 268, qPrintable(QString::number(scanStarts.size())));
+    for (qsizetype i = 1; i < scanStarts.size(); ++i)
+        QCOMPARE(scanStarts[i] - scanStarts[i - 1], qint64(900000));
+    engine.stop();
+    QCOMPARE(engine.state(), EngineState::Stopped);
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
