@@ -1,7 +1,7 @@
 #include "Commands.h"
+#include "DefaultMode.h"
 
 #include <QCoreApplication>
-#include <QTextStream>
 
 #include <array>
 #include <cstring>
@@ -11,12 +11,23 @@ namespace {
 
 // Sub-commands; the default mode (no command) is the desktop workstation, or headless with --headless.
 constexpr std::array kCommands{
-    Command{"scan", "one scan over a simulated market or recorded candles", &runScanCommand},
-    Command{"replay", "run the trading engine over recorded candles and report the backtest", &runReplayCommand},
-    Command{"record", "record candles from the seeded simulated market (test and demo data)", &runRecordCommand},
-    Command{"monitor", "terminal CPU/memory monitor of a process (default: the running workstation)",
+    Command{"scan", QT_TRANSLATE_NOOP("bw::app::Commands", "one scan over a simulated market or recorded candles"),
+            &runScanCommand},
+    Command{
+        "replay",
+        QT_TRANSLATE_NOOP("bw::app::Commands", "run the trading engine over recorded candles and report the backtest"),
+        &runReplayCommand},
+    Command{
+        "record",
+        QT_TRANSLATE_NOOP("bw::app::Commands", "record candles from the seeded simulated market (test and demo data)"),
+        &runRecordCommand},
+    Command{"monitor",
+            QT_TRANSLATE_NOOP("bw::app::Commands",
+                              "terminal CPU/memory monitor of a process (default: the running workstation)"),
             runMonitorCommand},
-    Command{"snapshot", "write one memory snapshot JSON of a process (default: the running workstation)",
+    Command{"snapshot",
+            QT_TRANSLATE_NOOP("bw::app::Commands",
+                              "write one memory snapshot JSON of a process (default: the running workstation)"),
             runSnapshotCommand},
 };
 
@@ -55,7 +66,5 @@ int main(int argc, char *argv[])
         return command->run(commandArguments(QCoreApplication::arguments()));
     }
 
-    QCoreApplication app(argc, argv);
-    QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
-    return 0;
+    return runDefaultMode(argc, argv, kCommands);
 }
