@@ -22,7 +22,7 @@ double LevelDetector::effectiveAtr(const BarView &bars, double atr)
     return last > 0 ? last * 0.001 : 0.0;
 }
 
-std::vector<Level> LevelDetector::detect(const BarView &bars, double atrIn, const LevelsConfig &config,
+std::vector<Level> LevelDetector::detect(const BarView &bars, double atrIn, const LevelsSection &config,
                                          Scratch &scratch, const std::vector<LevelSeed> *seeds)
 {
     const std::size_t n = bars.size();

@@ -48,7 +48,7 @@ public:
     // range, and failing that 0.1 % of the last close: always on the price's own scale.
     // seeds: Donchian and swing candidates kept incrementally (SymbolScanState); when null they are
     // computed from the bars here (the batch path, used by tests and as the reference).
-    static std::vector<Level> detect(const BarView &bars, double atr, const LevelsConfig &config, Scratch &scratch,
+    static std::vector<Level> detect(const BarView &bars, double atr, const LevelsSection &config, Scratch &scratch,
                                      const std::vector<LevelSeed> *seeds = nullptr);
 
     static double effectiveAtr(const BarView &bars, double atr);

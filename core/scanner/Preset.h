@@ -12,13 +12,15 @@ namespace bw {
 // scanner reads liquidity, volatility, scanner and levels; the trading side reads risk, signal,
 // position and execution. Fractions are fractions (0.015 = 1.5 %), never percent, except where a name
 // says _pct of a percentile (bbWidthPercentileMax is a percentile, 0-100).
+// The section structs are named *Section: the trading module has its own runtime configurations
+// (RiskConfig, PositionConfig, ExecutionConfig) that are filled from these.
 
 enum class StrategyPriority {
     Momentum, // "momentum" (also "breakout_momentum")
     Retest,   // "retest" (also "breakout_retest")
 };
 
-struct PresetRisk {
+struct RiskSection {
     double riskPerTrade = 0.01;     // (0, 1]
     int maxConcurrentPositions = 3; // 1-10
     double dailyRiskLimit = 0.05;   // (0, 1]
@@ -28,7 +30,7 @@ struct PresetRisk {
     int maxConsecutiveLosses = 5;     // 1-20
 };
 
-struct LiquidityConfig {
+struct LiquiditySection {
     double min24hVolumeUsd = 0;     // > 0
     std::optional<double> minOiUsd; // absent: no open-interest filter
     double maxSpreadBps = 0;        // > 0
@@ -37,7 +39,7 @@ struct LiquidityConfig {
     double minTradesPerMinute = 0;  // >= 0
 };
 
-struct VolatilityConfig {
+struct VolatilitySection {
     double atrRangeMin = 0;          // ATR(14, 15 m) / price, > 0
     double atrRangeMax = 0;          // >= atrRangeMin
     double bbWidthPercentileMax = 0; // percentile (0-100) of the band width over the lookback
@@ -46,7 +48,7 @@ struct VolatilityConfig {
     std::optional<double> oiDeltaThreshold; // needs an open-interest history; see docs/presets.md
 };
 
-struct SignalConfig {
+struct SignalSection {
     double momentumVolumeMultiplier = 1.5;
     double momentumBodyRatioMin = 0.3; // [0, 1]
     double momentumEpsilon = 0.001;
@@ -59,7 +61,7 @@ struct SignalConfig {
     double tpmOnTouchFrac = 0.7;          // [0, 1]
 };
 
-struct PresetPosition {
+struct PositionSection {
     double tp1R = 1.5;       // > 0, < tp2R
     double tp1SizePct = 0.4; // fraction of the position, [0, 1]
     double tp2R = 2.8;
@@ -82,7 +84,7 @@ QString scoreComponentKey(ScoreComponent component); // "vol_surge", ...
 
 using ScoreWeights = std::array<std::optional<double>, kScoreComponentCount>;
 
-struct ScannerConfig {
+struct ScannerSection {
     int maxCandidates = 30;
     int scanIntervalSeconds = 120;
     ScoreWeights scoreWeights{};
@@ -96,7 +98,7 @@ struct ScannerConfig {
     QString referenceSymbol = QStringLiteral("BTCUSDT");
 };
 
-struct LevelsConfig {
+struct LevelsSection {
     int minTouches = 2;
     double touchToleranceAtr = 0.5;     // a bar touches a level within this many ATRs
     double mergeToleranceAtr = 0.5;     // candidates closer than this merge
@@ -107,7 +109,7 @@ struct LevelsConfig {
     int maxLevels = 8;
 };
 
-struct PresetExecution {
+struct ExecutionSection {
     bool enableTwap = true;
     bool enableIceberg = true;
     double maxDepthFraction = 0.25; // (0, 1]
@@ -127,14 +129,14 @@ struct Preset {
     QString description;
     QString targetMarkets;
     StrategyPriority strategyPriority = StrategyPriority::Momentum;
-    PresetRisk risk;
-    LiquidityConfig liquidity;
-    VolatilityConfig volatility;
-    SignalConfig signal;
-    PresetPosition position;
-    ScannerConfig scanner;
-    LevelsConfig levels;
-    PresetExecution execution;
+    RiskSection risk;
+    LiquiditySection liquidity;
+    VolatilitySection volatility;
+    SignalSection signal;
+    PositionSection position;
+    ScannerSection scanner;
+    LevelsSection levels;
+    ExecutionSection execution;
     QString sourcePath; // where it was loaded from (":/presets/x.json" or a file path)
 };
 

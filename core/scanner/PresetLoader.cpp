@@ -271,7 +271,7 @@ private:
 using B = ObjectReader::Bound;
 constexpr double kInf = 0;
 
-void readRisk(ObjectReader &r, PresetRisk &c)
+void readRisk(ObjectReader &r, RiskSection &c)
 {
     r.number(QStringLiteral("risk_per_trade"), c.riskPerTrade, true, 0, B::Open, 1, B::Closed);
     r.integer(QStringLiteral("max_concurrent_positions"), c.maxConcurrentPositions, true, 1, 10);
@@ -283,7 +283,7 @@ void readRisk(ObjectReader &r, PresetRisk &c)
     r.finish();
 }
 
-void readLiquidity(ObjectReader &r, LiquidityConfig &c)
+void readLiquidity(ObjectReader &r, LiquiditySection &c)
 {
     r.number(QStringLiteral("min_24h_volume_usd"), c.min24hVolumeUsd, true, 0, B::Open, kInf, B::None);
     r.numberOpt(QStringLiteral("min_oi_usd"), c.minOiUsd, false, true, 0, B::Open, kInf, B::None);
@@ -294,7 +294,7 @@ void readLiquidity(ObjectReader &r, LiquidityConfig &c)
     r.finish();
 }
 
-void readVolatility(ObjectReader &r, VolatilityConfig &c)
+void readVolatility(ObjectReader &r, VolatilitySection &c)
 {
     r.number(QStringLiteral("atr_range_min"), c.atrRangeMin, true, 0, B::Open, 1, B::Closed);
     r.number(QStringLiteral("atr_range_max"), c.atrRangeMax, true, 0, B::Open, 1, B::Closed);
@@ -307,7 +307,7 @@ void readVolatility(ObjectReader &r, VolatilityConfig &c)
     r.finish();
 }
 
-void readSignal(ObjectReader &r, SignalConfig &c)
+void readSignal(ObjectReader &r, SignalSection &c)
 {
     r.number(QStringLiteral("momentum_volume_multiplier"), c.momentumVolumeMultiplier, true, 0, B::Open, 100,
              B::Closed);
@@ -324,7 +324,7 @@ void readSignal(ObjectReader &r, SignalConfig &c)
     r.finish();
 }
 
-void readPosition(ObjectReader &r, PresetPosition &c)
+void readPosition(ObjectReader &r, PositionSection &c)
 {
     r.number(QStringLiteral("tp1_r"), c.tp1R, true, 0, B::Open, 100, B::Closed);
     r.number(QStringLiteral("tp1_size_pct"), c.tp1SizePct, true, 0, B::Closed, 1, B::Closed);
@@ -364,7 +364,7 @@ void readWeights(ObjectReader &r, ScoreWeights &weights)
         r.fail(QString(), tr("the absolute weights sum to %1; it must be within 0.8-1.2").arg(sum));
 }
 
-void readScanner(ObjectReader &r, ScannerConfig &c, std::optional<ParseError> &error)
+void readScanner(ObjectReader &r, ScannerSection &c, std::optional<ParseError> &error)
 {
     r.integer(QStringLiteral("max_candidates"), c.maxCandidates, true, 1, 10000);
     r.integer(QStringLiteral("scan_interval_seconds"), c.scanIntervalSeconds, true, 1, 86400);
@@ -384,7 +384,7 @@ void readScanner(ObjectReader &r, ScannerConfig &c, std::optional<ParseError> &e
     r.finish();
 }
 
-void readLevels(ObjectReader &r, LevelsConfig &c)
+void readLevels(ObjectReader &r, LevelsSection &c)
 {
     r.integer(QStringLiteral("min_touches"), c.minTouches, false, 1, 50);
     r.number(QStringLiteral("touch_tolerance_atr"), c.touchToleranceAtr, false, 0, B::Open, 10, B::Closed);
@@ -397,7 +397,7 @@ void readLevels(ObjectReader &r, LevelsConfig &c)
     r.finish();
 }
 
-void readExecution(ObjectReader &r, PresetExecution &c)
+void readExecution(ObjectReader &r, ExecutionSection &c)
 {
     r.boolean(QStringLiteral("enable_twap"), c.enableTwap, true);
     r.boolean(QStringLiteral("enable_iceberg"), c.enableIceberg, true);

@@ -161,7 +161,7 @@ QString FilterResult::thresholdText() const
     return {};
 }
 
-void ScanFilters::liquidity(const SymbolMetrics &m, const LiquidityConfig &c, QList<FilterResult> &out)
+void ScanFilters::liquidity(const SymbolMetrics &m, const LiquiditySection &c, QList<FilterResult> &out)
 {
     constexpr ScanStage s = ScanStage::Liquidity;
     const Texts &t = texts();
@@ -189,7 +189,7 @@ void ScanFilters::liquidity(const SymbolMetrics &m, const LiquidityConfig &c, QL
                        c.minTradesPerMinute));
 }
 
-void ScanFilters::volatility(const SymbolMetrics &m, const VolatilityConfig &c, QList<FilterResult> &out)
+void ScanFilters::volatility(const SymbolMetrics &m, const VolatilitySection &c, QList<FilterResult> &out)
 {
     constexpr ScanStage s = ScanStage::Volatility;
     const Texts &t = texts();
@@ -230,7 +230,7 @@ void ScanFilters::volatility(const SymbolMetrics &m, const VolatilityConfig &c, 
     }
 }
 
-void ScanFilters::correlation(const SymbolMetrics &m, const PresetRisk &c, QList<FilterResult> &out)
+void ScanFilters::correlation(const SymbolMetrics &m, const RiskSection &c, QList<FilterResult> &out)
 {
     constexpr ScanStage s = ScanStage::Correlation;
     const Texts &t = texts();
@@ -247,7 +247,7 @@ void ScanFilters::correlation(const SymbolMetrics &m, const PresetRisk &c, QList
     out.append(std::move(r));
 }
 
-void ScanFilters::dataHealth(const SymbolMetrics &m, const LiquidityConfig &c, QList<FilterResult> &out)
+void ScanFilters::dataHealth(const SymbolMetrics &m, const LiquiditySection &c, QList<FilterResult> &out)
 {
     const Texts &t = texts();
     QStringList issues;

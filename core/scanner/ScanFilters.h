@@ -11,11 +11,11 @@ namespace bw {
 class ScanFilters final
 {
 public:
-    static void liquidity(const SymbolMetrics &m, const LiquidityConfig &c, QList<FilterResult> &out);
-    static void volatility(const SymbolMetrics &m, const VolatilityConfig &c, QList<FilterResult> &out);
+    static void liquidity(const SymbolMetrics &m, const LiquiditySection &c, QList<FilterResult> &out);
+    static void volatility(const SymbolMetrics &m, const VolatilitySection &c, QList<FilterResult> &out);
     // |corr of log returns with the reference| <= the raw risk.correlation_limit.
-    static void correlation(const SymbolMetrics &m, const PresetRisk &c, QList<FilterResult> &out);
-    static void dataHealth(const SymbolMetrics &m, const LiquidityConfig &c, QList<FilterResult> &out);
+    static void correlation(const SymbolMetrics &m, const RiskSection &c, QList<FilterResult> &out);
+    static void dataHealth(const SymbolMetrics &m, const LiquiditySection &c, QList<FilterResult> &out);
 
     // True when every applicable result from index `from` on passed.
     static bool passed(const QList<FilterResult> &results, qsizetype from = 0);

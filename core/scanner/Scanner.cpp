@@ -22,6 +22,7 @@ namespace bw {
 struct Scanner::Outcome {
     int symbol = -1;                         // -1: not evaluated (cancelled before its batch ran)
     ScanStage rejectedAt = ScanStage::Count; // Count: passed every stage
+    QString reason;                          // of the rejection, built on the worker
     qint64 barOpenMs = -1;
     SymbolMetrics metrics;
     QList<FilterResult> filters;
@@ -82,6 +83,13 @@ QString stageReason(const QList<FilterResult> &results, ScanStage stage)
             parts.append(r.reason);
     }
     return parts.join(QStringLiteral("; "));
+}
+
+template <typename Outcome>
+void reject(Outcome &out, ScanStage stage)
+{
+    out.rejectedAt = stage;
+    out.reason = stageReason(out.filters, stage);
 }
 
 quint64 mix(quint64 h, double v)
@@ -211,7 +219,7 @@ void Scanner::startScan()
     emit scanStarted(job->id);
 
     const ScanSource &source = *m_source;
-    const ScannerConfig &config = job->preset->scanner;
+    const ScannerSection &config = job->preset->scanner;
     const int n = source.symbolCount();
     job->symbolsTotal = n;
 
@@ -331,12 +339,14 @@ void Scanner::evaluate(const ScanJob &job, int symbol, Outcome &out, double *sta
     out.barOpenMs = source.closedBarOpenMs(symbol);
     source.fillMetrics(symbol, out.metrics);
     const SymbolMetrics &m = out.metrics;
-    const bool cacheable = out.barOpenMs >= 0;
+    // With caches configured off (capacity 0) not even the lookup is made: each one takes a mutex.
+    const bool cacheable = out.barOpenMs >= 0 && m_settings.cacheCapacity > 0;
+    out.filters.reserve(12);
 
     ScanFilters::liquidity(m, preset.liquidity, out.filters);
     stageNs[int(ScanStage::Liquidity)] += nsSince(t);
     if (!stagePassed(out.filters, ScanStage::Liquidity)) {
-        out.rejectedAt = ScanStage::Liquidity;
+        reject(out, ScanStage::Liquidity);
         return;
     }
 
@@ -354,18 +364,18 @@ void Scanner::evaluate(const ScanJob &job, int symbol, Outcome &out, double *sta
     out.filters.append(*barFilters);
     stageNs[int(ScanStage::Volatility)] += nsSince(t);
     if (!stagePassed(out.filters, ScanStage::Volatility)) {
-        out.rejectedAt = ScanStage::Volatility;
+        reject(out, ScanStage::Volatility);
         return;
     }
     if (!stagePassed(out.filters, ScanStage::Correlation)) {
-        out.rejectedAt = ScanStage::Correlation;
+        reject(out, ScanStage::Correlation);
         return;
     }
 
     ScanFilters::dataHealth(m, preset.liquidity, out.filters);
     stageNs[int(ScanStage::DataHealth)] += nsSince(t);
     if (!stagePassed(out.filters, ScanStage::DataHealth)) {
-        out.rejectedAt = ScanStage::DataHealth;
+        reject(out, ScanStage::DataHealth);
         return;
     }
 
@@ -428,6 +438,7 @@ void Scanner::finishScan(const std::shared_ptr<ScanJob> &job)
 
     std::array<int, kScanStageCount> rejectedAt{};
     std::vector<const Outcome *> passed;
+    report->rejections.reserve(report->rejections.size() + qsizetype(job->outcomes.size()));
     int evaluated = 0;
     for (Outcome &o : job->outcomes) {
         if (o.symbol < 0)
@@ -441,7 +452,7 @@ void Scanner::finishScan(const std::shared_ptr<ScanJob> &job)
         Rejection r;
         r.symbol = o.metrics.symbol.isEmpty() ? job->source->symbolName(o.symbol) : o.metrics.symbol;
         r.stage = o.rejectedAt;
-        r.reason = stageReason(o.filters, o.rejectedAt);
+        r.reason = std::move(o.reason);
         r.filters = std::move(o.filters);
         report->rejections.append(std::move(r));
     }

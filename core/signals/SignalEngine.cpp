@@ -112,7 +112,7 @@ std::optional<Signal> SignalEngine::momentum(const Candidate &candidate, const L
             *failed = why;
         return std::nullopt;
     };
-    const SignalConfig &cfg = m_preset.signal;
+    const SignalSection &cfg = m_preset.signal;
     const double atr = candidate.atr;
     if (bars.size() < m_settings.minBars)
         return fail(tr("fewer closed bars than needed"));
@@ -180,7 +180,7 @@ std::optional<Signal> SignalEngine::retest(const Candidate &candidate, const Lev
             *failed = why;
         return std::nullopt;
     };
-    const SignalConfig &cfg = m_preset.signal;
+    const SignalSection &cfg = m_preset.signal;
     const double atr = candidate.atr;
     if (bars.size() < m_settings.minBars)
         return fail(tr("fewer closed bars than needed"));

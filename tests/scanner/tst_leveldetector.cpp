@@ -76,7 +76,7 @@ private slots:
     {
         const Series s = rangeSeries(200);
         LevelDetector::Scratch scratch;
-        const std::vector<Level> levels = LevelDetector::detect(s.view(), 1.0, LevelsConfig{}, scratch);
+        const std::vector<Level> levels = LevelDetector::detect(s.view(), 1.0, LevelsSection{}, scratch);
         QVERIFY(!levels.empty());
         const Level *res = nearest(levels, LevelType::Resistance, 110.0);
         const Level *sup = nearest(levels, LevelType::Support, 100.0);
@@ -113,8 +113,8 @@ private slots:
             pierced.c[i] = 111.5;
         }
         LevelDetector::Scratch scratch;
-        const auto a = LevelDetector::detect(clean.view(), 1.0, LevelsConfig{}, scratch);
-        const auto b = LevelDetector::detect(pierced.view(), 1.0, LevelsConfig{}, scratch);
+        const auto a = LevelDetector::detect(clean.view(), 1.0, LevelsSection{}, scratch);
+        const auto b = LevelDetector::detect(pierced.view(), 1.0, LevelsSection{}, scratch);
         const Level *ra = nearest(a, LevelType::Resistance, 110.0);
         const Level *rb = nearest(b, LevelType::Resistance, 110.0);
         QVERIFY(ra && rb);
@@ -125,7 +125,7 @@ private slots:
     void minTouchesDropsLevels()
     {
         const Series s = rangeSeries(200);
-        LevelsConfig config;
+        LevelsSection config;
         config.minTouches = 1000;
         LevelDetector::Scratch scratch;
         QVERIFY(LevelDetector::detect(s.view(), 1.0, config, scratch).empty());
@@ -135,7 +135,7 @@ private slots:
     {
         const Series s = rangeSeries(19);
         LevelDetector::Scratch scratch;
-        QVERIFY(LevelDetector::detect(s.view(), 1.0, LevelsConfig{}, scratch).empty());
+        QVERIFY(LevelDetector::detect(s.view(), 1.0, LevelsSection{}, scratch).empty());
     }
 
     // The original fell back to an absolute ATR of 0.01: meaningless for a coin at 0.0001 or 100,000.
@@ -153,8 +153,8 @@ private slots:
         const Series base = rangeSeries(200);
         const Series s = base.scaled(scale);
         LevelDetector::Scratch scratch;
-        const auto reference = LevelDetector::detect(base.view(), std::nan(""), LevelsConfig{}, scratch);
-        const auto levels = LevelDetector::detect(s.view(), std::nan(""), LevelsConfig{}, scratch);
+        const auto reference = LevelDetector::detect(base.view(), std::nan(""), LevelsSection{}, scratch);
+        const auto levels = LevelDetector::detect(s.view(), std::nan(""), LevelsSection{}, scratch);
         QVERIFY(!reference.empty());
         QCOMPARE(levels.size(), reference.size());
         for (std::size_t i = 0; i < levels.size(); ++i) {

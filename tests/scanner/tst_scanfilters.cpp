@@ -33,9 +33,9 @@ SymbolMetrics healthy()
     return m;
 }
 
-LiquidityConfig liquidityConfig()
+LiquiditySection liquidityConfig()
 {
-    LiquidityConfig c;
+    LiquiditySection c;
     c.min24hVolumeUsd = 5e6;
     c.minOiUsd = 2e6;
     c.maxSpreadBps = 30;
@@ -45,9 +45,9 @@ LiquidityConfig liquidityConfig()
     return c;
 }
 
-VolatilityConfig volatilityConfig()
+VolatilitySection volatilityConfig()
 {
-    VolatilityConfig c;
+    VolatilitySection c;
     c.atrRangeMin = 0.005;
     c.atrRangeMax = 0.12;
     c.bbWidthPercentileMax = 82;
@@ -222,7 +222,7 @@ private slots:
         QFETCH(bool, passed);
         SymbolMetrics m = healthy();
         m.btcCorrelation = corr;
-        PresetRisk risk;
+        RiskSection risk;
         risk.correlationLimit = limit;
         QList<FilterResult> results;
         ScanFilters::correlation(m, risk, results);
@@ -237,7 +237,7 @@ private slots:
         SymbolMetrics m = healthy();
         m.btcCorrelation.reset();
         QList<FilterResult> results;
-        ScanFilters::correlation(m, PresetRisk{}, results);
+        ScanFilters::correlation(m, RiskSection{}, results);
         QVERIFY(!results[0].passed);
         QVERIFY(std::isnan(results[0].value));
     }
