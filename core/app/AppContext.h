@@ -41,13 +41,13 @@ public:
     void adoptEngineObject(QObject *object);
 
     QThread *engineThread() { return &m_engineThread; }
-    // Lives on the engine thread: only connect to it or invoke it queued.
     // The trading engine (owns the MarketService with the simulated feed, the scanner and the paper
-    // trading core), running the shipped breakout_v1 preset.
+    // trading core), running the shipped breakout_v1 preset. Lives on the engine thread: only connect to
+    // it or invoke it queued.
     Engine *engine() const { return m_engine; }
 
 signals:
-    // Relayed from the MarketService, delivered on the thread the AppContext lives on.
+    // Relayed from the engine's MarketService, delivered on the thread the AppContext lives on.
     void overviewReady(const bw::MarketOverview &overview);
     // Relayed from the Engine: state, scans, positions and equity.
     void engineStatusChanged(const bw::EngineStatus &status);
