@@ -83,6 +83,7 @@ BybitFeed::BybitFeed(const BybitFeedConfig &config, const Clock &clock, QObject 
     registerMarketMetaTypes();
     m_limiter.setLimit(RateLimiter::Category::MarketData,
                        {m_config.marketRequestsPerWindow, m_config.marketWindowMs, m_config.minRequestSpacingMs});
+    m_steady.start();
     m_pumpTimer.setSingleShot(true);
     connect(&m_pumpTimer, &QTimer::timeout, this, &BybitFeed::pump);
     m_flushTimer.setInterval(m_config.batchIntervalMs);
@@ -187,7 +188,8 @@ void BybitFeed::enqueue(Request request)
 void BybitFeed::pump()
 {
     while (m_state != State::Stopped && !m_queue.empty() && m_inFlight < m_config.maxConcurrentRequests) {
-        const qint64 wait = m_limiter.tryAcquire(RateLimiter::categoryForPath(m_queue.front().path), m_clock.nowMs());
+        const qint64 wait =
+            m_limiter.tryAcquire(RateLimiter::categoryForPath(m_queue.front().path), m_steady.elapsed());
         if (wait > 0) {
             if (!m_pumpTimer.isActive() || m_pumpTimer.remainingTime() > wait)
                 m_pumpTimer.start(static_cast<int>(std::min<qint64>(wait, 3600000)));
@@ -261,12 +263,10 @@ void BybitFeed::retry(Request request, bool rateLimited, const QString &why)
     if (rateLimited) {
         ++m_stats.rateLimitRetries;
         // The whole category waits: the limit is per IP, every other request would be refused too.
-        m_limiter.blockUntil(RateLimiter::categoryForPath(request.path), m_clock.nowMs() + delay);
+        m_limiter.blockUntil(RateLimiter::categoryForPath(request.path), m_steady.elapsed() + delay);
         qCInfo(lcMarket) << "Bybit rate limit on" << request.path << "(" << why << "); retrying in" << delay << "ms";
         m_queue.push_front(std::move(request));
         pump();
-        // blockUntil uses the injected clock; a timer on wall time makes sure the queue is looked at again.
-        m_pumpTimer.start(static_cast<int>(delay));
     } else {
         ++m_stats.requestRetries;
         qCInfo(lcMarket) << "Bybit request" << request.path << "failed (" << why << "); retrying in" << delay << "ms";
@@ -507,7 +507,7 @@ void BybitFeed::startStreams()
             m_sym[static_cast<std::size_t>(i)].stream = streamIndex;
             m_sym[static_cast<std::size_t>(i)].lastUpdateMs = now;
         }
-        auto *stream = new BybitStream(m_config.wsBaseUrl, topics, settings, m_clock, this);
+        auto *stream = new BybitStream(m_config.wsBaseUrl, topics, settings, this);
         connect(stream, &BybitStream::messageReceived, this, &BybitFeed::onStreamMessage);
         connect(stream, &BybitStream::connected, this, [this, streamIndex] { onStreamConnected(streamIndex); });
         m_streams.push_back(stream);

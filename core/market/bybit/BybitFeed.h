@@ -6,6 +6,7 @@
 #include "market/bybit/BybitOrderBook.h"
 #include "market/bybit/RateLimiter.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -136,6 +137,7 @@ private:
     const Clock &m_clock;
     QNetworkAccessManager m_network;
     RateLimiter m_limiter;
+    QElapsedTimer m_steady; // rate limits and retries run on real elapsed time, not on the market clock
     std::deque<Request> m_queue;
     QTimer m_pumpTimer;
     int m_inFlight = 0;

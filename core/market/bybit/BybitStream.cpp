@@ -11,13 +11,11 @@
 
 namespace bw {
 
-BybitStream::BybitStream(const QUrl &url, const QStringList &topics, const Settings &settings, const Clock &clock,
-                         QObject *parent)
+BybitStream::BybitStream(const QUrl &url, const QStringList &topics, const Settings &settings, QObject *parent)
     : QObject(parent)
     , m_url(url)
     , m_topics(topics)
     , m_settings(settings)
-    , m_clock(clock)
 {
     m_pingTimer.setInterval(m_settings.pingIntervalMs);
     m_reconnectTimer.setSingleShot(true);
@@ -66,7 +64,7 @@ void BybitStream::onConnected()
 {
     m_connected = true;
     m_attempt = 0;
-    m_lastReceivedMs = m_clock.nowMs();
+    m_sinceReceived.start();
     const int step = std::max(1, m_settings.maxTopicsPerRequest);
     for (qsizetype i = 0; i < m_topics.size(); i += step)
         sendOp("subscribe", m_topics.mid(i, step));
@@ -109,7 +107,7 @@ void BybitStream::resubscribe(const QString &topic)
 
 void BybitStream::sendPing()
 {
-    if (m_clock.nowMs() - m_lastReceivedMs > 2LL * m_settings.pingIntervalMs) {
+    if (m_sinceReceived.elapsed() > 2LL * m_settings.pingIntervalMs) {
         qCWarning(lcMarket) << "Bybit stream" << m_url.toString() << "silent for two ping intervals; reconnecting";
         m_socket.abort();
         return;
@@ -119,7 +117,7 @@ void BybitStream::sendPing()
 
 void BybitStream::onText(const QString &text)
 {
-    m_lastReceivedMs = m_clock.nowMs();
+    m_sinceReceived.start();
     const QByteArray bytes = text.toUtf8();
     // Answers to our own ops are handled here; everything else goes to the feed (which counts garbage).
     if (bytes.contains("\"op\"")) {

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "common/Clock.h"
-
+#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -25,8 +24,7 @@ public:
         int reconnectMaxMs = 60000;
     };
 
-    BybitStream(const QUrl &url, const QStringList &topics, const Settings &settings, const Clock &clock,
-                QObject *parent = nullptr);
+    BybitStream(const QUrl &url, const QStringList &topics, const Settings &settings, QObject *parent = nullptr);
     ~BybitStream() override;
 
     void open();
@@ -56,14 +54,13 @@ private:
     QUrl m_url;
     QStringList m_topics;
     Settings m_settings;
-    const Clock &m_clock;
     QWebSocket m_socket;
     QTimer m_pingTimer;
     QTimer m_reconnectTimer;
     bool m_wanted = false;
     bool m_connected = false;
     int m_attempt = 0;
-    qint64 m_lastReceivedMs = 0;
+    QElapsedTimer m_sinceReceived; // real time: a silent socket is a network matter, not market time
     qint64 m_reconnects = 0;
     qint64 m_subscribeFailures = 0;
     qint64 m_reqId = 0;

@@ -146,9 +146,9 @@ void FakeBybitExchange::answer(QTcpSocket *socket, const QUrl &url)
     if (body.isEmpty())
         body = route(url);
     const QByteArray reason = status == 200 ? "OK" : status == 429 ? "Too Many Requests" : "Forbidden";
-    const QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
-                                "\r\nContent-Type: application/json\r\nContent-Length: " +
-                                QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    const QByteArray response =
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
+        "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
     if (slow) {
         QPointer<QTcpSocket> guard(socket);
         QTimer::singleShot(m_slowMs, this, [guard, response] {
@@ -184,11 +184,11 @@ QByteArray FakeBybitExchange::route(const QUrl &url)
                              {QStringLiteral("minNotionalValue"), QStringLiteral("5")}}}});
         }
         const int next = from + m_instrumentPage;
-        return envelope(0, QStringLiteral("OK"),
-                        {{QStringLiteral("category"), QStringLiteral("linear")},
-                         {QStringLiteral("list"), list},
-                         {QStringLiteral("nextPageCursor"),
-                          next < m_instruments.size() ? QString::number(next) : QString()}});
+        return envelope(
+            0, QStringLiteral("OK"),
+            {{QStringLiteral("category"), QStringLiteral("linear")},
+             {QStringLiteral("list"), list},
+             {QStringLiteral("nextPageCursor"), next < m_instruments.size() ? QString::number(next) : QString()}});
     }
     if (path == QLatin1String("/v5/market/tickers")) {
         QJsonArray list;
@@ -319,12 +319,11 @@ void FakeBybitExchange::sendSnapshot(QWebSocket *client, const QString &symbol)
     const QJsonObject m{{QStringLiteral("topic"), QString(QStringLiteral("orderbook.50.") + symbol)},
                         {QStringLiteral("type"), QStringLiteral("snapshot")},
                         {QStringLiteral("ts"), m_nowMs},
-                        {QStringLiteral("data"),
-                         QJsonObject{{QStringLiteral("s"), symbol},
-                                     {QStringLiteral("b"), levelsJson(bids)},
-                                     {QStringLiteral("a"), levelsJson(asks)},
-                                     {QStringLiteral("u"), b.u},
-                                     {QStringLiteral("seq"), b.u * 10}}},
+                        {QStringLiteral("data"), QJsonObject{{QStringLiteral("s"), symbol},
+                                                             {QStringLiteral("b"), levelsJson(bids)},
+                                                             {QStringLiteral("a"), levelsJson(asks)},
+                                                             {QStringLiteral("u"), b.u},
+                                                             {QStringLiteral("seq"), b.u * 10}}},
                         {QStringLiteral("cts"), m_nowMs}};
     client->sendTextMessage(QString::fromUtf8(QJsonDocument(m).toJson(QJsonDocument::Compact)));
 }

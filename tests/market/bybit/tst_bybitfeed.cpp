@@ -1,6 +1,6 @@
 #include "FakeBybitExchange.h"
-
 #include "common/Clock.h"
+#include "market/FeedFactory.h"
 #include "market/MarketService.h"
 #include "market/bybit/BybitFeed.h"
 
@@ -40,8 +40,7 @@ struct Recorder {
             for (const BookUpdate &u : b.books)
                 books[u.symbol] = u.book;
         });
-        QObject::connect(&feed, &MarketFeed::backfillProgress, ctx,
-                         [this](int d, int t) { progress.append({d, t}); });
+        QObject::connect(&feed, &MarketFeed::backfillProgress, ctx, [this](int d, int t) { progress.append({d, t}); });
         QObject::connect(&feed, &MarketFeed::backfillFinished, ctx, [this] { ++finishedCount; });
     }
 };
@@ -122,11 +121,29 @@ private slots:
         QVERIFY(error.contains(QLatin1String("top:x")));
     }
 
+    void factoryBuildsTheChosenFeed()
+    {
+        FeedOptions o;
+        QCOMPARE(o.source, FeedOptions::Source::Simulated); // the default needs no network
+        QVERIFY(FeedOptions::parseSource(QStringLiteral("bybit"), o.source));
+        QVERIFY(BybitSymbolSelection::parse(QStringLiteral("top:5"), o.bybit.symbols));
+        QString error;
+        auto feed = createFeed(o, &error);
+        QVERIFY(dynamic_cast<BybitFeed *>(feed.get()));
+        QVERIFY(feed->sourceName().contains(QLatin1String("top:5")));
+        QCOMPARE(feed->barIntervalMs(), kInterval);
+        o.bybit.wsBaseUrl = QUrl(QStringLiteral("http://example.invalid"));
+        QVERIFY(!createFeed(o, &error));
+        QVERIFY(error.contains(QLatin1String("wsBaseUrl")));
+        QVERIFY(!FeedOptions::parseSource(QStringLiteral("binance"), o.source, &error));
+        QVERIFY(error.contains(QLatin1String("binance")));
+    }
+
     void backfillPagesAndMatchesExchange()
     {
         auto list = instruments(4);
-        list[1].status = QStringLiteral("PreLaunch");                 // not tradable: left out
-        list[2].listedMs = kLastClosed - 6 * kInterval;               // only 7 bars of history
+        list[1].status = QStringLiteral("PreLaunch");   // not tradable: left out
+        list[2].listedMs = kLastClosed - 6 * kInterval; // only 7 bars of history
         m_fake->setInstruments(list);
         m_fake->setInstrumentsPageSize(2); // instruments come in two pages
         BybitFeedConfig c = config();
@@ -202,17 +219,24 @@ private slots:
         QTRY_COMPARE(service.store().market(1).bars.size(), 20);
 
         // Trades in the bar now forming, then the bar closes: its trade count is the number of prints.
+        // The bar forming when the stream connected had trades before we listened: no count for it. The next
+        // bar is covered from its open, so its trade count is the number of prints.
         const QString s1 = QStringLiteral("S1USDT");
-        m_fake->sendTrades(s1, {kFormingOpen + 1000, kFormingOpen + 2000, kFormingOpen + 3000});
-        m_fake->sendTrades(s1, {kFormingOpen + 4000});
-        Candle bar = FakeBybitExchange::klineAt(s1, kFormingOpen, kInterval);
+        const qint64 next = kFormingOpen + kInterval;
+        m_fake->sendTrades(s1, {kFormingOpen + 1000});
+        m_fake->sendKline(s1, FakeBybitExchange::klineAt(s1, kFormingOpen, kInterval), true);
+        m_fake->sendTrades(s1, {next + 1000, next + 2000, next + 3000});
+        m_fake->sendTrades(s1, {next + 4000});
+        Candle bar = FakeBybitExchange::klineAt(s1, next, kInterval);
         m_fake->sendKline(s1, bar, true);
-        m_fake->sendTicker(s1, {{QStringLiteral("lastPrice"), QStringLiteral("123.4")},
-                                {QStringLiteral("turnover24h"), QStringLiteral("5000000")}},
+        m_fake->sendTicker(s1,
+                           {{QStringLiteral("lastPrice"), QStringLiteral("123.4")},
+                            {QStringLiteral("turnover24h"), QStringLiteral("5000000")}},
                            false);
         const SymbolMarket &m = service.store().market(1);
-        QTRY_COMPARE(m.bars.size(), 21);
-        QCOMPARE(m.bars.last().openTimeMs, kFormingOpen);
+        QTRY_COMPARE(m.bars.size(), 22);
+        QCOMPARE(m.bars.at(20).trades, 0);
+        QCOMPARE(m.bars.last().openTimeMs, next);
         QCOMPARE(m.bars.last().close, bar.close);
         QCOMPARE(m.bars.last().trades, 4);
         QTRY_COMPARE(m.ticker.lastPrice, 123.4);
@@ -354,8 +378,10 @@ private slots:
         m_fake->sendRaw(QStringLiteral("this is not json"));
         m_fake->sendRaw(QStringLiteral("[1,2,3]"));
         m_fake->sendRaw(QStringLiteral("{\"topic\":\"kline.5.S0USDT\",\"data\":\"oops\"}"));
-        m_fake->sendRaw(QStringLiteral("{\"topic\":\"orderbook.50.S0USDT\",\"type\":\"delta\",\"data\":{\"u\":\"x\"}}"));
-        m_fake->sendRaw(QStringLiteral("{\"topic\":\"tickers.S0USDT\",\"type\":\"delta\",\"data\":{\"lastPrice\":[]}}"));
+        m_fake->sendRaw(
+            QStringLiteral("{\"topic\":\"orderbook.50.S0USDT\",\"type\":\"delta\",\"data\":{\"u\":\"x\"}}"));
+        m_fake->sendRaw(
+            QStringLiteral("{\"topic\":\"tickers.S0USDT\",\"type\":\"delta\",\"data\":{\"lastPrice\":[]}}"));
         m_fake->sendRaw(QStringLiteral("{\"topic\":\"liquidation.S0USDT\",\"data\":{}}"));
         m_fake->sendRaw(QStringLiteral("{\"topic\":\"tickers.NOPEUSDT\",\"data\":{}}"));
         m_fake->sendTicker(QStringLiteral("S0USDT"), {{QStringLiteral("lastPrice"), QStringLiteral("55.5")}}, false);
@@ -406,6 +432,7 @@ private slots:
         QSignalSpy stale(&feed, &BybitFeed::symbolStaleChanged);
         feed.start();
         QVERIFY(waitLive(feed, *m_fake));
+        QTRY_VERIFY(feed.book(QStringLiteral("S0USDT"))->isValid() && feed.book(QStringLiteral("S1USDT"))->isValid());
         m_clock.advanceMs(2000);
         QTRY_COMPARE(feed.staleCount(), 2);
         QVERIFY(feed.isStale(QStringLiteral("S1USDT")));

@@ -63,7 +63,7 @@ private slots:
         QCOMPARE(limiter.tryAcquire(C::MarketData, 100), 0);
         QCOMPARE(limiter.tryAcquire(C::MarketData, 200), 0);
         QCOMPARE(limiter.tryAcquire(C::MarketData, 300), 700); // the first leaves the window at 1000
-        QCOMPARE(limiter.tryAcquire(C::Trading, 300), 0);     // categories are independent
+        QCOMPARE(limiter.tryAcquire(C::Trading, 300), 0);      // categories are independent
         QCOMPARE(limiter.tryAcquire(C::MarketData, 1000), 0);
         QCOMPARE(limiter.inWindow(C::MarketData, 1000), 3);
         limiter.blockUntil(C::MarketData, 5000);
