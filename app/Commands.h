@@ -17,4 +17,6 @@ struct Command {
 };
 
 // The table lives in main.cpp; add a line there when adding a command file under app/commands/.
+int runSnapshotCommand(const QStringList &arguments); // commands/SnapshotCommand.cpp
+int runMonitorCommand(const QStringList &arguments);  // commands/MonitorCommand.cpp
 } // namespace bw::app

@@ -10,7 +10,12 @@ namespace bw::app {
 namespace {
 
 // Sub-commands; the default mode (no command) is the desktop workstation, or headless with --headless.
-constexpr std::array<Command, 0> kCommands{};
+constexpr std::array kCommands{
+    Command{"monitor", "terminal CPU/memory monitor of a process (default: the running workstation)",
+            runMonitorCommand},
+    Command{"snapshot", "write one memory snapshot JSON of a process (default: the running workstation)",
+            runSnapshotCommand},
+};
 
 const Command *findCommand(int argc, char *argv[])
 {
