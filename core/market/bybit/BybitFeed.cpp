@@ -472,6 +472,7 @@ void BybitFeed::finishJob(const BackfillJob &job, int shortfall)
     // A symbol listed recently has less history than asked for: count the missing bars as done.
     m_backfillDone += shortfall;
     if (!job.candles.isEmpty()) {
+        m_sym[static_cast<std::size_t>(job.symbol)].lastClosedMs = job.candles.first().openTimeMs;
         MarketUpdateBatch batch;
         batch.marketTimeMs = m_clock.nowMs();
         batch.candles.reserve(job.candles.size());
@@ -602,7 +603,18 @@ void BybitFeed::handleKline(int symbol, const QJsonValue &data)
         Candle candle{*start, *o, *h, *l, *c, *vol, *to, 0, confirm.toBool()};
         if (*start >= s.tradesCoveredFromMs && s.tradesCoveredFromMs > 0)
             candle.trades = s.tradesPerBar.value(*start, 0);
-        m_pending.candles.append({symbol, candle});
+        if (!s.filling && s.lastClosedMs > 0 && *start > s.lastClosedMs + interval)
+            fillMissedBars(symbol, s.lastClosedMs + interval, *start - interval);
+        if (s.filling) {
+            // Keep every closed bar and only the newest forming one; beyond 64 the oldest go.
+            if (!s.held.isEmpty() && !s.held.last().closed)
+                s.held.removeLast();
+            if (s.held.size() >= 64)
+                s.held.removeFirst();
+            s.held.append(candle);
+        } else {
+            deliverCandle(symbol, candle);
+        }
         if (candle.closed) {
             // Counts older than the bar just closed are no longer needed.
             for (auto it = s.tradesPerBar.begin(); it != s.tradesPerBar.end();)
@@ -610,6 +622,60 @@ void BybitFeed::handleKline(int symbol, const QJsonValue &data)
         }
         touch(symbol);
     }
+}
+
+void BybitFeed::deliverCandle(int symbol, const Candle &candle)
+{
+    SymbolState &s = m_sym[static_cast<std::size_t>(symbol)];
+    if (candle.closed)
+        s.lastClosedMs = std::max(s.lastClosedMs, candle.openTimeMs);
+    m_pending.candles.append({symbol, candle});
+}
+
+void BybitFeed::fillMissedBars(int symbol, qint64 fromMs, qint64 toMs)
+{
+    const qint64 interval = m_config.intervalMs();
+    const int count = static_cast<int>(std::min<qint64>(m_config.klinePageLimit, (toMs - fromMs) / interval + 1));
+    m_sym[static_cast<std::size_t>(symbol)].filling = true;
+    Request r;
+    r.path = QStringLiteral("/v5/market/kline");
+    r.query.addQueryItem(QStringLiteral("category"), QStringLiteral("linear"));
+    r.query.addQueryItem(QStringLiteral("symbol"), m_symbols[symbol].name);
+    r.query.addQueryItem(QStringLiteral("interval"), QString::number(m_config.intervalMinutes));
+    r.query.addQueryItem(QStringLiteral("end"), QString::number(toMs));
+    r.query.addQueryItem(QStringLiteral("limit"), QString::number(count));
+    const auto release = [this, symbol](const QList<Candle> &fill) {
+        SymbolState &s = m_sym[static_cast<std::size_t>(symbol)];
+        s.filling = false;
+        for (const Candle &c : fill)
+            deliverCandle(symbol, c);
+        const QList<Candle> held = std::exchange(s.held, {});
+        for (const Candle &c : held)
+            deliverCandle(symbol, c);
+    };
+    r.onFail = [this, symbol, release](const QString &e) {
+        emit feedError(tr("Bars missed by the stream for %1 could not be fetched: %2").arg(m_symbols[symbol].name, e));
+        release({});
+    };
+    r.onResult = [this, fromMs, toMs, interval, release](const QJsonObject &result) {
+        QList<Candle> fill; // newest first from the exchange, delivered oldest first
+        for (const QJsonValue &v : result.value(QStringLiteral("list")).toArray()) {
+            const QJsonArray a = v.toArray();
+            const auto start = integer(a.at(0));
+            const auto o = number(a.at(1)), h = number(a.at(2)), l = number(a.at(3)), c = number(a.at(4));
+            const auto vol = number(a.at(5)), turnover = number(a.at(6));
+            if (!start || !o || !h || !l || !c || !vol || !turnover || *start % interval != 0) {
+                ++m_stats.malformedMessages;
+                continue;
+            }
+            if (*start >= fromMs && *start <= toMs)
+                fill.prepend(Candle{*start, *o, *h, *l, *c, *vol, *turnover, 0, true});
+        }
+        std::sort(fill.begin(), fill.end(),
+                  [](const Candle &a, const Candle &b) { return a.openTimeMs < b.openTimeMs; });
+        release(fill);
+    };
+    enqueue(std::move(r));
 }
 
 void BybitFeed::handleTicker(int symbol, const QJsonObject &data, bool snapshot)

@@ -44,6 +44,9 @@ struct BybitFeedStats {
 // backfillFinished; then the public stream (kline, tickers, orderbook.50, publicTrade per symbol) over as many
 // connections as maxTopicsPerConnection requires, delivered as one updatesReady batch every batchIntervalMs.
 //
+// Bars that close between the backfill and the first stream kline (or while a connection is down) are fetched
+// over REST when the stream shows the hole, and delivered before the stream's candles, so the series has no gap.
+//
 // Candle.trades of live bars is the number of publicTrade prints inside the bar, for bars the trade stream
 // covered from their open on (0 otherwise, including backfilled bars: Bybit's klines carry no trade count).
 class BybitFeed final : public MarketFeed
@@ -96,6 +99,9 @@ private:
         QHash<qint64, qint64> tradesPerBar; // bar open time -> trades seen in it
         qint64 tradesCoveredFromMs = 0;     // bars opening at or after this had the trade stream from their open
         qint64 lastUpdateMs = 0;
+        qint64 lastClosedMs = 0; // newest closed bar delivered (backfill or stream)
+        bool filling = false;    // a REST request for bars missed between backfill and stream is out
+        QList<Candle> held;      // stream candles waiting for that request, delivered after it (bounded)
         bool stale = false;
         bool bookDirty = false;
         bool tickerDirty = false;
@@ -122,6 +128,8 @@ private:
     void requestKlines(BackfillJob job);
     void finishJob(const BackfillJob &job, int shortfall);
     void startStreams();
+    void fillMissedBars(int symbol, qint64 fromMs, qint64 toMs);
+    void deliverCandle(int symbol, const Candle &candle);
 
     void onStreamMessage(const QByteArray &message);
     void onStreamConnected(int stream);

@@ -247,6 +247,32 @@ private slots:
         QVERIFY(!m.book.estimated);
     }
 
+    void barsMissedBetweenBackfillAndStreamAreFetched()
+    {
+        m_fake->setInstruments(instruments(1));
+        BybitFeed feed(config(), m_clock);
+        Recorder rec;
+        rec.attach(feed, this);
+        feed.start();
+        QVERIFY(waitLive(feed, *m_fake));
+        QCOMPARE(rec.candles[0].size(), 20);
+        // Two bars closed before the stream's first kline: the feed asks REST for them and delivers them first.
+        const QString s = QStringLiteral("S0USDT");
+        const qint64 live = kFormingOpen + 2 * kInterval;
+        m_fake->setNowMs(live + 1000);
+        Candle forming = FakeBybitExchange::klineAt(s, live, kInterval);
+        m_fake->sendKline(s, forming, false);
+        QTRY_COMPARE(rec.candles[0].size(), 23);
+        const QList<Candle> &c = rec.candles[0];
+        QCOMPARE(c[20].openTimeMs, kFormingOpen);
+        QCOMPARE(c[20].close, FakeBybitExchange::klineAt(s, kFormingOpen, kInterval).close);
+        QVERIFY(c[20].closed);
+        QCOMPARE(c[21].openTimeMs, kFormingOpen + kInterval);
+        QCOMPARE(c[22].openTimeMs, live);
+        QVERIFY(!c[22].closed);
+        QCOMPARE(m_fake->requestCount(QStringLiteral("/v5/market/kline")), 2);
+    }
+
     void bookMergesSnapshotAndDeltas()
     {
         m_fake->setInstruments(instruments(1));
