@@ -77,6 +77,11 @@ BybitFeed::BybitFeed(const BybitFeedConfig &config, const Clock &clock, QObject 
     : MarketFeed(parent)
     , m_config(config)
     , m_clock(clock)
+    // Members that are QObjects get the feed as parent so that moving the feed to the engine thread moves them.
+    , m_network(this)
+    , m_pumpTimer(this)
+    , m_flushTimer(this)
+    , m_staleTimer(this)
 {
     if (const QString error = config.validate(); !error.isEmpty())
         throw std::invalid_argument(error.toStdString());

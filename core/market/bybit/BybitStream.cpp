@@ -16,6 +16,9 @@ BybitStream::BybitStream(const QUrl &url, const QStringList &topics, const Setti
     , m_url(url)
     , m_topics(topics)
     , m_settings(settings)
+    , m_socket(QString(), QWebSocketProtocol::VersionLatest, this)
+    , m_pingTimer(this)
+    , m_reconnectTimer(this)
 {
     m_pingTimer.setInterval(m_settings.pingIntervalMs);
     m_reconnectTimer.setSingleShot(true);

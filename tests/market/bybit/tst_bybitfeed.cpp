@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 using namespace bw;
 using bw::test::FakeBybitExchange;
@@ -271,6 +272,24 @@ private slots:
         QCOMPARE(c[22].openTimeMs, live);
         QVERIFY(!c[22].closed);
         QCOMPARE(m_fake->requestCount(QStringLiteral("/v5/market/kline")), 2);
+    }
+
+    void runsOnTheEngineThread()
+    {
+        // The composition moves the service with its feed to the engine thread: sockets and timers go along.
+        m_fake->setInstruments(instruments(1));
+        QThread engine;
+        auto *service = new MarketService(new BybitFeed(config(), m_clock));
+        service->moveToThread(&engine);
+        connect(&engine, &QThread::finished, service, &QObject::deleteLater);
+        QSignalSpy done(service, &MarketService::backfillFinished);
+        engine.start();
+        QMetaObject::invokeMethod(service, &MarketService::start, Qt::QueuedConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(static_cast<int>(m_fake->subscribedTopics().size()), 4, 10000);
+        QMetaObject::invokeMethod(service, &MarketService::stop, Qt::BlockingQueuedConnection);
+        engine.quit();
+        QVERIFY(engine.wait());
     }
 
     void bookMergesSnapshotAndDeltas()
