@@ -12,7 +12,7 @@ using CommandFunction = int (*)(const QStringList &arguments);
 
 struct Command {
     const char *name;
-    const char *summary; // one line for `--help`
+    const char *summary; // one line for `--help`; wrap it in QT_TRANSLATE_NOOP("bw::app::Commands", "...")
     CommandFunction run;
 };
 

@@ -1,7 +1,7 @@
 #include "Commands.h"
+#include "DefaultMode.h"
 
 #include <QCoreApplication>
-#include <QTextStream>
 
 #include <array>
 #include <cstring>
@@ -11,9 +11,13 @@ namespace {
 
 // Sub-commands; the default mode (no command) is the desktop workstation, or headless with --headless.
 constexpr std::array kCommands{
-    Command{"monitor", "terminal CPU/memory monitor of a process (default: the running workstation)",
+    Command{"monitor",
+            QT_TRANSLATE_NOOP("bw::app::Commands",
+                              "terminal CPU/memory monitor of a process (default: the running workstation)"),
             runMonitorCommand},
-    Command{"snapshot", "write one memory snapshot JSON of a process (default: the running workstation)",
+    Command{"snapshot",
+            QT_TRANSLATE_NOOP("bw::app::Commands",
+                              "write one memory snapshot JSON of a process (default: the running workstation)"),
             runSnapshotCommand},
 };
 
@@ -52,7 +56,5 @@ int main(int argc, char *argv[])
         return command->run(commandArguments(QCoreApplication::arguments()));
     }
 
-    QCoreApplication app(argc, argv);
-    QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
-    return 0;
+    return runDefaultMode(argc, argv, kCommands);
 }

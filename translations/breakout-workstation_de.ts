@@ -2,10 +2,1569 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>main</name>
+    <name>CandleFileReader</name>
+    <message>
+        <source>the folder holds no *.csv or *.jsonl files</source>
+        <translation>der Ordner enthält keine *.csv- oder *.jsonl-Dateien</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot be opened: %1</source>
+        <translation>kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>is neither a .csv nor a .jsonl file</source>
+        <translation>ist weder eine .csv- noch eine .jsonl-Datei</translation>
+    </message>
+    <message>
+        <source>the file name does not give a valid symbol (1 to 40 of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>der Dateiname ergibt kein gültiges Symbol (1 bis 40 Zeichen aus A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>reading was cancelled</source>
+        <translation>das Lesen wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the line is longer than %1 bytes</source>
+        <translation>die Zeile ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>is not a text file (it contains NUL bytes)</source>
+        <translation>ist keine Textdatei (sie enthält NUL-Bytes)</translation>
+    </message>
+    <message>
+        <source>the line contains binary data</source>
+        <translation>die Zeile enthält Binärdaten</translation>
+    </message>
+    <message>
+        <source>the metadata of %1 differs from an earlier file</source>
+        <translation>die Metadaten von %1 weichen von einer früheren Datei ab</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>has no header row</source>
+        <translation>hat keine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>has a header but no bars</source>
+        <translation>hat eine Kopfzeile, aber keine Kerzen</translation>
+    </message>
+    <message>
+        <source>metadata %1 &quot;%2&quot; is not a valid asset name</source>
+        <translation>Metadatum %1 &quot;%2&quot; ist kein gültiger Asset-Name</translation>
+    </message>
+    <message>
+        <source>unknown metadata key &quot;%1&quot; (known: base, quote, tick_size, lot_size, min_notional)</source>
+        <translation>unbekannter Metadaten-Schlüssel &quot;%1&quot; (bekannt: base, quote, tick_size, lot_size, min_notional)</translation>
+    </message>
+    <message>
+        <source>metadata %1 &quot;%2&quot; is not a number &gt;= 0</source>
+        <translation>Metadatum %1 &quot;%2&quot; ist keine Zahl &gt;= 0</translation>
+    </message>
+    <message>
+        <source>the first line is not a header row (it starts with a number); name the columns, e.g. open_time,open,high,low,close,volume</source>
+        <translation>die erste Zeile ist keine Kopfzeile (sie beginnt mit einer Zahl); benennen Sie die Spalten, z. B. open_time,open,high,low,close,volume</translation>
+    </message>
+    <message>
+        <source>column %1 appears twice</source>
+        <translation>Spalte %1 kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>missing column(s): %1 (required: open_time, open, high, low, close, volume)</source>
+        <translation>fehlende Spalte(n): %1 (erforderlich: open_time, open, high, low, close, volume)</translation>
+    </message>
+    <message>
+        <source>the line has more fields than the header&apos;s %1</source>
+        <translation>die Zeile hat mehr Felder als die %1 der Kopfzeile</translation>
+    </message>
+    <message>
+        <source>the line has %1 fields, the header has %2</source>
+        <translation>die Zeile hat %1 Felder, die Kopfzeile %2</translation>
+    </message>
+    <message>
+        <source>open_time &quot;%1&quot; is not a time (epoch milliseconds or ISO-8601)</source>
+        <translation>open_time &quot;%1&quot; ist keine Zeitangabe (Epoch-Millisekunden oder ISO-8601)</translation>
+    </message>
+    <message>
+        <source>open_time %1 is outside the years 1970 to 9999</source>
+        <translation>open_time %1 liegt außerhalb der Jahre 1970 bis 9999</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a number</source>
+        <translation>%1 &quot;%2&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>quote_volume &quot;%1&quot; is not a number</source>
+        <translation>quote_volume &quot;%1&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>trades &quot;%1&quot; is not a whole number</source>
+        <translation>trades &quot;%1&quot; ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>has no lines</source>
+        <translation>hat keine Zeilen</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at offset %2</source>
+        <translation>kein gültiges JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>the line is not a JSON object</source>
+        <translation>die Zeile ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>unknown &quot;type&quot; (expected &quot;candle&quot; or &quot;symbol&quot;)</source>
+        <translation>unbekannter &quot;type&quot; (erwartet &quot;candle&quot; oder &quot;symbol&quot;)</translation>
+    </message>
+    <message>
+        <source>missing key &quot;symbol&quot;</source>
+        <translation>Schlüssel &quot;symbol&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;symbol&quot; is not a valid symbol (1 to 40 of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>&quot;symbol&quot; ist kein gültiges Symbol (1 bis 40 Zeichen aus A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid asset name</source>
+        <translation>&quot;%1&quot; ist kein gültiger Asset-Name</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number &gt;= 0</source>
+        <translation>&quot;%1&quot; ist keine Zahl &gt;= 0</translation>
+    </message>
+    <message>
+        <source>the metadata of %1 differs from earlier metadata</source>
+        <translation>die Metadaten von %1 weichen von früheren Metadaten ab</translation>
+    </message>
+    <message>
+        <source>missing key &quot;t&quot;</source>
+        <translation>Schlüssel &quot;t&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;t&quot; is not a time (epoch milliseconds or an ISO-8601 string)</source>
+        <translation>&quot;t&quot; ist keine Zeitangabe (Epoch-Millisekunden oder ISO-8601-Zeichenkette)</translation>
+    </message>
+    <message>
+        <source>&quot;t&quot; %1 is outside the years 1970 to 9999</source>
+        <translation>&quot;t&quot; %1 liegt außerhalb der Jahre 1970 bis 9999</translation>
+    </message>
+    <message>
+        <source>missing key &quot;%1&quot;</source>
+        <translation>Schlüssel &quot;%1&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;qv&quot; is not a number</source>
+        <translation>&quot;qv&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;n&quot; is not a whole number</source>
+        <translation>&quot;n&quot; ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a positive price</source>
+        <translation>%1 %2 ist kein positiver Preis</translation>
+    </message>
+    <message>
+        <source>high %1 is below low %2</source>
+        <translation>Hoch %1 liegt unter Tief %2</translation>
+    </message>
+    <message>
+        <source>open %1 is outside the bar&apos;s range [low %2, high %3]</source>
+        <translation>Eröffnung %1 liegt außerhalb der Spanne der Kerze [Tief %2, Hoch %3]</translation>
+    </message>
+    <message>
+        <source>close %1 is outside the bar&apos;s range [low %2, high %3]</source>
+        <translation>Schluss %1 liegt außerhalb der Spanne der Kerze [Tief %2, Hoch %3]</translation>
+    </message>
+    <message>
+        <source>volume %1 is negative</source>
+        <translation>Volumen %1 ist negativ</translation>
+    </message>
+    <message>
+        <source>quote volume %1 is negative</source>
+        <translation>Umsatz %1 ist negativ</translation>
+    </message>
+    <message>
+        <source>trade count %1 is negative</source>
+        <translation>Anzahl der Trades %1 ist negativ</translation>
+    </message>
+    <message>
+        <source>open time %1 is earlier than %2 on line %3%4</source>
+        <translation>Eröffnungszeit %1 liegt vor %2 in Zeile %3%4</translation>
+    </message>
+    <message>
+        <source> (kept, put in time order)</source>
+        <translation> (behalten, zeitlich eingeordnet)</translation>
+    </message>
+    <message>
+        <source>more than %1 bars in total; the data set is too large</source>
+        <translation>mehr als %1 Kerzen insgesamt; der Datensatz ist zu groß</translation>
+    </message>
+    <message>
+        <source>%1 has metadata but no bars</source>
+        <translation>%1 hat Metadaten, aber keine Kerzen</translation>
+    </message>
+    <message>
+        <source>%1 has bars %2 apart but the data set&apos;s interval is %3; the symbol is left out</source>
+        <translation>%1 hat Kerzen im Abstand %2, der Datensatz aber das Intervall %3; das Symbol wird ausgelassen</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>%1 line %2</source>
+        <translation>%1 Zeile %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>gap: %n bar(s) missing between %1 (%2) and %3</source>
+        <translation>
+            <numerusform>Lücke: %n Kerze fehlt zwischen %1 (%2) und %3</numerusform>
+            <numerusform>Lücke: %n Kerzen fehlen zwischen %1 (%2) und %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the bar opens %1 after the previous one (%2), not a multiple of the interval %3</source>
+        <translation>die Kerze öffnet %1 nach der vorigen (%2), kein Vielfaches des Intervalls %3</translation>
+    </message>
+    <message>
+        <source>open time %1 of %2 duplicates the bar on %3</source>
+        <translation>Eröffnungszeit %1 von %2 wiederholt die Kerze in %3</translation>
+    </message>
+    <message>
+        <source>no valid candles</source>
+        <translation>keine gültigen Kerzen</translation>
+    </message>
+    <message>
+        <source>cannot tell the bar interval: no symbol has two bars</source>
+        <translation>das Kerzenintervall ist nicht bestimmbar: kein Symbol hat zwei Kerzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not load candles from %1 (%n problem(s)):</source>
+        <translation>
+            <numerusform>Kerzen aus %1 konnten nicht geladen werden (%n Problem):</numerusform>
+            <numerusform>Kerzen aus %1 konnten nicht geladen werden (%n Probleme):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loaded %1 bars of %2 symbols from %3.</source>
+        <translation>%1 Kerzen von %2 Symbolen aus %3 geladen.</translation>
+    </message>
+    <message>
+        <source>Loaded %1 bars of %2 symbols from %3; %4 problem(s), %5 line(s) skipped:</source>
+        <translation>%1 Kerzen von %2 Symbolen aus %3 geladen; %4 Problem(e), %5 Zeile(n) übersprungen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more problem(s)</source>
+        <translation>
+            <numerusform>... und %n weiteres Problem</numerusform>
+            <numerusform>... und %n weitere Probleme</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CandleFileWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid symbol name (1 to 40 of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>&quot;%1&quot; ist kein gültiger Symbolname (1 bis 40 Zeichen aus A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid asset name</source>
+        <translation>%1: &quot;%2&quot; ist kein gültiger Asset-Name</translation>
+    </message>
+    <message>
+        <source>%1: the bar at %2 holds a value that is not a finite number</source>
+        <translation>%1: die Kerze um %2 enthält einen Wert, der keine endliche Zahl ist</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatedFeedConfig</name>
+    <message>
+        <source>simulated market: symbols must be between 1 and %1, got %2</source>
+        <translation>simulierter Markt: symbols muss zwischen 1 und %1 liegen, ist %2</translation>
+    </message>
+    <message>
+        <source>simulated market: barIntervalMs must be between 1000 and 86400000, got %1</source>
+        <translation>simulierter Markt: barIntervalMs muss zwischen 1000 und 86400000 liegen, ist %1</translation>
+    </message>
+    <message>
+        <source>simulated market: speedUp must be a positive number, got %1</source>
+        <translation>simulierter Markt: speedUp muss eine positive Zahl sein, ist %1</translation>
+    </message>
+    <message>
+        <source>simulated market: backfillBars must be between 0 and 100000, got %1</source>
+        <translation>simulierter Markt: backfillBars muss zwischen 0 und 100000 liegen, ist %1</translation>
+    </message>
+    <message>
+        <source>simulated market: ticksPerBar must be between 1 and 1000, got %1</source>
+        <translation>simulierter Markt: ticksPerBar muss zwischen 1 und 1000 liegen, ist %1</translation>
+    </message>
+</context>
+<context>
+    <name>bw</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bw::AlertEvent</name>
+    <message>
+        <source>%1 back to normal: %2 (below %3)</source>
+        <translation>%1 wieder normal: %2 (unter %3)</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 (threshold %4)</source>
+        <translation>%1 %2: %3 (Schwelle %4)</translation>
+    </message>
+</context>
+<context>
+    <name>bw::AppOptionsParser</name>
+    <message>
+        <source>invalid value &apos;%1&apos; for --%2: %3</source>
+        <translation>ungültiger Wert &apos;%1&apos; für --%2: %3</translation>
+    </message>
+    <message>
+        <source>Breakout scanner, paper trader and self-monitoring workstation for crypto perpetuals.
+Without a command it opens the desktop workstation on the embedded simulated market.</source>
+        <translation>Breakout-Scanner, Papierhandel und selbstüberwachende Arbeitsstation für Krypto-Perpetuals.
+Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simulierten Markt.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Die Version anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Run without a window and print a status line each second.</source>
+        <translation>Ohne Fenster laufen und jede Sekunde eine Statuszeile ausgeben.</translation>
+    </message>
+    <message>
+        <source>Number of simulated symbols (1 to %1, default %2).</source>
+        <translation>Anzahl simulierter Symbole (1 bis %1, Standard %2).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Seed of the simulated market (default %1).</source>
+        <translation>Startwert des simulierten Markts (Standard %1).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Bar interval of the simulated market: 30s, 1m, 5m, 1h (default 5m).</source>
+        <translation>Kerzenintervall des simulierten Markts: 30s, 1m, 5m, 1h (Standard 5m).</translation>
+    </message>
+    <message>
+        <source>INTERVAL</source>
+        <translation>INTERVALL</translation>
+    </message>
+    <message>
+        <source>Speed-up of simulated time against real time (default: the simulation&apos;s own).</source>
+        <translation>Zeitraffer der simulierten Zeit gegenüber der Echtzeit (Standard: der der Simulation).</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Colour theme: dark (default) or light.</source>
+        <translation>Farbschema: dark (dunkel, Standard) oder light (hell).</translation>
+    </message>
+    <message>
+        <source>THEME</source>
+        <translation>SCHEMA</translation>
+    </message>
+    <message>
+        <source>Language of the user interface: en, de (default: the system&apos;s).</source>
+        <translation>Sprache der Oberfläche: en, de (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>SPRACHE</translation>
+    </message>
+    <message>
+        <source>Headless without a terminal: print the status line every S seconds (default %1).</source>
+        <translation>Ohne Fenster und ohne Terminal: die Statuszeile alle S Sekunden ausgeben (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window and quit.</source>
+        <translation>Ein Bild des Hauptfensters speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Delay before the screenshot.</source>
+        <translation>Wartezeit vor dem Bildschirmfoto.</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>unbekannter Befehl &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 1 to %1</source>
+        <translation>erwartet wird eine ganze Zahl von 1 bis %1</translation>
+    </message>
+    <message>
+        <source>expected a non-negative whole number</source>
+        <translation>erwartet wird eine nicht negative ganze Zahl</translation>
+    </message>
+    <message>
+        <source>expected a duration from 1s to 1d such as 30s, 1m, 5m, 1h</source>
+        <translation>erwartet wird eine Dauer von 1s bis 1d wie 30s, 1m, 5m, 1h</translation>
+    </message>
+    <message>
+        <source>expected a number above 0 and at most %1</source>
+        <translation>erwartet wird eine Zahl größer als 0 und höchstens %1</translation>
+    </message>
+    <message>
+        <source>expected dark or light</source>
+        <translation>erwartet wird dark oder light</translation>
+    </message>
+    <message>
+        <source>expected a language code such as en or de</source>
+        <translation>erwartet wird ein Sprachkürzel wie en oder de</translation>
+    </message>
+    <message>
+        <source>expected a whole number of seconds from 1 to 3600</source>
+        <translation>erwartet wird eine ganze Zahl von Sekunden von 1 bis 3600</translation>
+    </message>
+    <message>
+        <source>expected a file name</source>
+        <translation>erwartet wird ein Dateiname</translation>
+    </message>
+    <message>
+        <source>expected milliseconds from 0 to 600000</source>
+        <translation>erwartet werden Millisekunden von 0 bis 600000</translation>
+    </message>
+    <message>
+        <source>--screenshot needs the desktop window and cannot be combined with --headless</source>
+        <translation>--screenshot braucht das Desktop-Fenster und lässt sich nicht mit --headless kombinieren</translation>
+    </message>
+</context>
+<context>
+    <name>bw::Journal</name>
+    <message>
+        <source>the journal is not open</source>
+        <translation>das Journal ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>the journal %1 was used from a thread that did not open it</source>
+        <translation>das Journal %1 wurde von einem Thread benutzt, der es nicht geöffnet hat</translation>
+    </message>
+    <message>
+        <source>cannot read the journal %1: %2</source>
+        <translation>das Journal %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the journal %1 is not an SQLite database (damaged or another kind of file); it was left untouched</source>
+        <translation>das Journal %1 ist keine SQLite-Datenbank (beschädigt oder eine andere Art Datei); es wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>the journal %1 cannot be opened: %2; it was left untouched</source>
+        <translation>das Journal %1 kann nicht geöffnet werden: %2; es wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>the journal %1 is damaged (integrity check: %2); it was left untouched</source>
+        <translation>das Journal %1 ist beschädigt (Integritätsprüfung: %2); es wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>the journal %1 has schema version %2, newer than this program&apos;s %3; it was left untouched</source>
+        <translation>das Journal %1 hat die Schemaversion %2, neuer als die %3 dieses Programms; es wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>%1 is a database of another application (application id 0x%2, tables: %3); it was left untouched</source>
+        <translation>%1 ist die Datenbank einer anderen Anwendung (Anwendungs-ID 0x%2, Tabellen: %3); sie wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not installed</source>
+        <translation>der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>cannot open the journal %1: %2</source>
+        <translation>das Journal %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>the journal %1 cannot use write-ahead logging (%2)</source>
+        <translation>das Journal %1 kann kein Write-Ahead-Logging verwenden (%2)</translation>
+    </message>
+    <message>
+        <source>cannot read the schema version of %1</source>
+        <translation>die Schemaversion von %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot start a migration of %1: %2</source>
+        <translation>die Migration von %1 kann nicht beginnen: %2</translation>
+    </message>
+    <message>
+        <source>migration of %1 to version %2 failed at &quot;%3&quot;: %4</source>
+        <translation>die Migration von %1 auf Version %2 scheiterte bei &quot;%3&quot;: %4</translation>
+    </message>
+    <message>
+        <source>cannot commit the migration of %1 to version %2: %3</source>
+        <translation>die Migration von %1 auf Version %2 kann nicht abgeschlossen werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot write order %1: %2</source>
+        <translation>Order %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write fill %1: %2</source>
+        <translation>Ausführung %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write position %1: %2</source>
+        <translation>Position %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write an equity point: %1</source>
+        <translation>ein Kapitalwert kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write signal %1: %2</source>
+        <translation>Signal %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot start a journal transaction: %1</source>
+        <translation>eine Journal-Transaktion kann nicht beginnen: %1</translation>
+    </message>
+    <message>
+        <source>cannot commit to the journal: %1</source>
+        <translation>das Journal kann nicht festgeschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write an engine event: %1</source>
+        <translation>ein Engine-Ereignis kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot save the risk state: %1</source>
+        <translation>der Risikozustand kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1 from the journal %2: %3</source>
+        <translation>%1 kann nicht aus dem Journal %2 gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>the state</source>
+        <translation>der Zustand</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>positions</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>the account</source>
+        <translation>das Konto</translation>
+    </message>
+    <message>
+        <source>ids</source>
+        <translation>IDs</translation>
+    </message>
+    <message>
+        <source>the risk state</source>
+        <translation>der Risikozustand</translation>
+    </message>
+    <message>
+        <source>position %1 in the journal %2 has an unknown side, strategy or status</source>
+        <translation>Position %1 im Journal %2 hat eine unbekannte Seite, Strategie oder einen unbekannten Status</translation>
+    </message>
+</context>
+<context>
+    <name>bw::MemorySnapshot</name>
+    <message>
+        <source>cannot create the snapshot folder %1</source>
+        <translation>der Snapshot-Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write the snapshot to %1: it is a folder</source>
+        <translation>der Snapshot kann nicht nach %1 geschrieben werden: es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot write the snapshot to %1: the folder %2 does not exist</source>
+        <translation>der Snapshot kann nicht nach %1 geschrieben werden: der Ordner %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot write the snapshot to %1: %2</source>
+        <translation>der Snapshot kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bw::NumberFormat</name>
+    <message>
+        <source>%1 T</source>
+        <translation>%1 Bio.</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 Mrd.</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1 K</source>
+        <translation>%1 Tsd.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <comment>bytes</comment>
+        <translation>%1 B</translation>
+    </message>
+</context>
+<context>
+    <name>bw::PaperBroker</name>
+    <message>
+        <source>reduce-only order: nothing left to reduce</source>
+        <translation>Reduce-only-Order: nichts mehr zu reduzieren</translation>
+    </message>
+    <message>
+        <source>the order has no symbol</source>
+        <translation>die Order hat kein Symbol</translation>
+    </message>
+    <message>
+        <source>quantity %1 is not positive</source>
+        <translation>Menge %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>limit price %1 is not positive</source>
+        <translation>Limitpreis %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>stop price %1 is not positive</source>
+        <translation>Stopppreis %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>reduce-only %1 order for %2: no holding to reduce</source>
+        <translation>Reduce-only-%1-Order für %2: kein Bestand zu reduzieren</translation>
+    </message>
+    <message>
+        <source>no order book for %1 yet</source>
+        <translation>noch kein Orderbuch für %1</translation>
+    </message>
+</context>
+<context>
+    <name>bw::PidFile</name>
+    <message>
+        <source>cannot create the folder of the pid file %1</source>
+        <translation>der Ordner der PID-Datei %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write the pid file %1: %2</source>
+        <translation>die PID-Datei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the pid file %1: %2</source>
+        <translation>die PID-Datei %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>another breakout-workstation (pid %1) is running; its pid file is %2</source>
+        <translation>eine andere breakout-workstation (PID %1) läuft; ihre PID-Datei ist %2</translation>
+    </message>
+    <message>
+        <source>cannot create the pid file %1: another process keeps recreating it</source>
+        <translation>die PID-Datei %1 kann nicht angelegt werden: ein anderer Prozess legt sie immer wieder an</translation>
+    </message>
+</context>
+<context>
+    <name>bw::PositionManager</name>
+    <message>
+        <source>replaced by a %1 exit</source>
+        <translation>ersetzt durch einen %1-Ausstieg</translation>
+    </message>
+    <message>
+        <source>entry cancelled by a %1 exit</source>
+        <translation>Einstieg durch einen %1-Ausstieg storniert</translation>
+    </message>
+    <message>
+        <source>entry not filled within %1 ms</source>
+        <translation>Einstieg nicht innerhalb von %1 ms ausgeführt</translation>
+    </message>
+    <message>
+        <source>quantity %1 is not positive</source>
+        <translation>Menge %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>a position in %1 is already live</source>
+        <translation>eine Position in %1 ist bereits offen</translation>
+    </message>
+</context>
+<context>
+    <name>bw::PositionSizer</name>
+    <message>
+        <source>equity %1 is not positive</source>
+        <translation>Kapital %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>entry %1 and stop %2 must be positive prices</source>
+        <translation>Einstieg %1 und Stopp %2 müssen positive Preise sein</translation>
+    </message>
+    <message>
+        <source>the stop %1 of a long is not below the entry %2</source>
+        <translation>der Stopp %1 einer Long-Position liegt nicht unter dem Einstieg %2</translation>
+    </message>
+    <message>
+        <source>the stop %1 of a short is not above the entry %2</source>
+        <translation>der Stopp %1 einer Short-Position liegt nicht über dem Einstieg %2</translation>
+    </message>
+    <message>
+        <source>no order-book depth on the %1 side of %2 to size against</source>
+        <translation>keine Orderbuchtiefe auf der %1-Seite von %2 für die Größenbemessung</translation>
+    </message>
+    <message>
+        <source>ask</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>bid</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <source>the size rounds down to zero lots of %1 (lot size %2)</source>
+        <translation>die Größe rundet auf null Lots von %1 ab (Lotgröße %2)</translation>
+    </message>
+    <message>
+        <source>order notional %1 is below the minimum %2</source>
+        <translation>der Orderwert %1 liegt unter dem Minimum %2</translation>
+    </message>
+</context>
+<context>
+    <name>bw::PressureGovernor</name>
+    <message>
+        <source>process RSS %1 of budget %2 (%3 %), system memory %4 %</source>
+        <translation>Prozess-RSS %1 von Budget %2 (%3 %), Systemspeicher %4 %</translation>
+    </message>
+    <message>
+        <source>level %1 -&gt; %2</source>
+        <translation>Stufe %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>scanner batch size %1 -&gt; %2</source>
+        <translation>Scanner-Stapelgröße %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>%1 caches, %2 -&gt; %3</source>
+        <translation>%1 Caches, %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>capacity restored: %1</source>
+        <translation>Kapazität wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>capacity x%1: %2</source>
+        <translation>Kapazität x%1: %2</translation>
+    </message>
+    <message>
+        <source>evictable caches emptied, others x%1: %2</source>
+        <translation>verdrängbare Caches geleert, andere x%1: %2</translation>
+    </message>
+    <message>
+        <source>history capacity %1 -&gt; %2 points</source>
+        <translation>Verlaufskapazität %1 -&gt; %2 Punkte</translation>
+    </message>
+    <message>
+        <source>malloc_trim(0) %1; allocator held %2 free, process RSS %3 -&gt; %4</source>
+        <translation>malloc_trim(0) %1; der Allokator hielt %2 frei, Prozess-RSS %3 -&gt; %4</translation>
+    </message>
+    <message>
+        <source>returned memory to the OS</source>
+        <translation>gab Speicher an das Betriebssystem zurück</translation>
+    </message>
+    <message>
+        <source>found nothing to return</source>
+        <translation>fand nichts zurückzugeben</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ProcSampler</name>
+    <message>
+        <source>%1 is not a valid process id</source>
+        <translation>%1 ist keine gültige Prozess-ID</translation>
+    </message>
+    <message>
+        <source>process %1: permission denied reading /proc/%1/stat</source>
+        <translation>Prozess %1: keine Berechtigung, /proc/%1/stat zu lesen</translation>
+    </message>
+    <message>
+        <source>no process with id %1</source>
+        <translation>kein Prozess mit der ID %1</translation>
+    </message>
+    <message>
+        <source>process %1 (%2): cannot open its /proc files: %3</source>
+        <translation>Prozess %1 (%2): seine /proc-Dateien lassen sich nicht öffnen: %3</translation>
+    </message>
+    <message>
+        <source>process %1 (%2): permission denied; its descriptors and memory maps are not readable by this user</source>
+        <translation>Prozess %1 (%2): keine Berechtigung; seine Deskriptoren und Speicherabbildungen sind für diesen Benutzer nicht lesbar</translation>
+    </message>
+    <message>
+        <source>process %1 has exited</source>
+        <translation>Prozess %1 ist beendet</translation>
+    </message>
+    <message>
+        <source>process %1: cannot read /proc: %2</source>
+        <translation>Prozess %1: /proc kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the sampler is not attached to a process</source>
+        <translation>der Sampler ist mit keinem Prozess verbunden</translation>
+    </message>
+    <message>
+        <source>process %1: /proc/%1/stat is malformed</source>
+        <translation>Prozess %1: /proc/%1/stat ist fehlerhaft</translation>
+    </message>
+    <message>
+        <source>process %1 has exited (its id now belongs to another)</source>
+        <translation>Prozess %1 ist beendet (seine ID gehört jetzt einem anderen)</translation>
+    </message>
+    <message>
+        <source>process %1: /proc/%1/statm is malformed</source>
+        <translation>Prozess %1: /proc/%1/statm ist fehlerhaft</translation>
+    </message>
+    <message>
+        <source>cannot open /proc/stat</source>
+        <translation>/proc/stat kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot open /proc/meminfo</source>
+        <translation>/proc/meminfo kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot open /proc/loadavg</source>
+        <translation>/proc/loadavg kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>/proc/stat is unreadable or malformed</source>
+        <translation>/proc/stat ist unlesbar oder fehlerhaft</translation>
+    </message>
+    <message>
+        <source>/proc/meminfo is unreadable or malformed</source>
+        <translation>/proc/meminfo ist unlesbar oder fehlerhaft</translation>
+    </message>
+</context>
+<context>
+    <name>bw::RemoteServer</name>
+    <message>
+        <source>already started</source>
+        <translation>bereits gestartet</translation>
+    </message>
+    <message>
+        <source>refusing to listen on %1 without configured tokens: set tokens or bind to a loopback address</source>
+        <translation>ohne konfigurierte Tokens wird nicht auf %1 gelauscht: Tokens setzen oder an eine Loopback-Adresse binden</translation>
+    </message>
+    <message>
+        <source>a configured token is shorter than 16 characters</source>
+        <translation>ein konfiguriertes Token ist kürzer als 16 Zeichen</translation>
+    </message>
+    <message>
+        <source>TLS needs both a certificate and a private key</source>
+        <translation>TLS braucht ein Zertifikat und einen privaten Schlüssel</translation>
+    </message>
+    <message>
+        <source>TLS requested but no TLS backend is available</source>
+        <translation>TLS angefordert, aber kein TLS-Backend verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM RSA or EC private key</source>
+        <translation>%1 enthält keinen unverschlüsselten privaten PEM-RSA- oder -EC-Schlüssel</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>auf %1:%2 kann nicht gelauscht werden: %3</translation>
+    </message>
+    <message>
+        <source>server shutting down</source>
+        <translation>Server wird beendet</translation>
+    </message>
+    <message>
+        <source>too many failed authentications</source>
+        <translation>zu viele fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+        <source>server full (%1 clients)</source>
+        <translation>Server voll (%1 Clients)</translation>
+    </message>
+    <message>
+        <source>authentication timeout</source>
+        <translation>Zeitüberschreitung bei der Anmeldung</translation>
+    </message>
+    <message>
+        <source>the first message must be an auth request (JSON text)</source>
+        <translation>die erste Nachricht muss eine Anmeldeanfrage sein (JSON-Text)</translation>
+    </message>
+    <message>
+        <source>authentication required</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>binary frames are not part of the protocol; send JSON text</source>
+        <translation>Binär-Frames gehören nicht zum Protokoll; senden Sie JSON-Text</translation>
+    </message>
+    <message>
+        <source>request rate abuse</source>
+        <translation>Missbrauch der Anfragerate</translation>
+    </message>
+    <message>
+        <source>more than %1 requests per second; slow down</source>
+        <translation>mehr als %1 Anfragen pro Sekunde; bitte langsamer</translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the first message must be an auth request: %1</source>
+        <translation>die erste Nachricht muss eine Anmeldeanfrage sein: %1</translation>
+    </message>
+    <message>
+        <source>the first message must be an auth request</source>
+        <translation>die erste Nachricht muss eine Anmeldeanfrage sein</translation>
+    </message>
+    <message>
+        <source>unknown token</source>
+        <translation>unbekanntes Token</translation>
+    </message>
+    <message>
+        <source>this connection is already authenticated</source>
+        <translation>diese Verbindung ist bereits angemeldet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs the operator role</source>
+        <translation>&apos;%1&apos; erfordert die Operator-Rolle</translation>
+    </message>
+    <message>
+        <source>no engine is attached to this server</source>
+        <translation>mit diesem Server ist keine Engine verbunden</translation>
+    </message>
+    <message>
+        <source>slow consumer: outbound queue over its limit for %1 ms</source>
+        <translation>langsamer Empfänger: Ausgangswarteschlange seit %1 ms über ihrer Grenze</translation>
+    </message>
+    <message>
+        <source>idle for %1 ms</source>
+        <translation>seit %1 ms untätig</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ReplayFeed</name>
+    <message numerus="yes">
+        <source>Replay of %1 (%n symbol(s))</source>
+        <translation>
+            <numerusform>Wiedergabe von %1 (%n Symbol)</numerusform>
+            <numerusform>Wiedergabe von %1 (%n Symbole)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replay of %1</source>
+        <translation>Wiedergabe von %1</translation>
+    </message>
+</context>
+<context>
+    <name>bw::RiskManager</name>
+    <message>
+        <source>kill switch: equity %1 is %2 below its peak %3 (limit %4)</source>
+        <translation>Notabschaltung: Kapital %1 liegt %2 unter seinem Höchststand %3 (Grenze %4)</translation>
+    </message>
+    <message>
+        <source>signal %1 rejected: %2</source>
+        <translation>Signal %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>signal %1 for %2 expired at %3</source>
+        <translation>Signal %1 für %2 ist um %3 abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1; new entries are halted until an operator resets it</source>
+        <translation>%1; neue Einstiege bleiben gestoppt, bis ein Operator zurücksetzt</translation>
+    </message>
+    <message>
+        <source>daily loss limit reached (%1 lost today, limit %2); entries resume at %3</source>
+        <translation>Tagesverlustgrenze erreicht (heute %1 verloren, Grenze %2); Einstiege ab %3 wieder möglich</translation>
+    </message>
+    <message>
+        <source>cooling down after %1 losses in a row; entries resume at %2</source>
+        <translation>Pause nach %1 Verlusten in Folge; Einstiege ab %2 wieder möglich</translation>
+    </message>
+    <message>
+        <source>%1 positions open and %2 entries in flight: the maximum is %3</source>
+        <translation>%1 Positionen offen und %2 Einstiege unterwegs: das Maximum ist %3</translation>
+    </message>
+    <message>
+        <source>a position or entry in %1 is already live</source>
+        <translation>eine Position oder ein Einstieg in %1 ist bereits aktiv</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 moves with BTC (|correlation| %2 above %3) and would make %4 of open notional BTC-correlated (limit %5)</source>
+        <translation>%1 bewegt sich mit BTC (|Korrelation| %2 über %3) und würde %4 des offenen Nominalwerts BTC-korreliert machen (Grenze %5)</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ServerToken</name>
+    <message>
+        <source>no token file path</source>
+        <translation>kein Pfad für die Token-Datei</translation>
+    </message>
+    <message>
+        <source>cannot create folder %1</source>
+        <translation>Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot restrict permissions of %1</source>
+        <translation>die Berechtigungen von %1 lassen sich nicht einschränken</translation>
+    </message>
+</context>
+<context>
+    <name>bw::Signal</name>
+    <message>
+        <source>the signal has no symbol</source>
+        <translation>das Signal hat kein Symbol</translation>
+    </message>
+    <message>
+        <source>entry price %1 is not a positive number</source>
+        <translation>Einstiegspreis %1 ist keine positive Zahl</translation>
+    </message>
+    <message>
+        <source>stop price %1 is not a positive number</source>
+        <translation>Stopppreis %1 ist keine positive Zahl</translation>
+    </message>
+    <message>
+        <source>the stop %1 of a long is not below the entry %2</source>
+        <translation>der Stopp %1 einer Long-Position liegt nicht unter dem Einstieg %2</translation>
+    </message>
+    <message>
+        <source>the stop %1 of a short is not above the entry %2</source>
+        <translation>der Stopp %1 einer Short-Position liegt nicht über dem Einstieg %2</translation>
+    </message>
+    <message>
+        <source>confidence %1 is outside [0, 1]</source>
+        <translation>Konfidenz %1 liegt außerhalb von [0, 1]</translation>
+    </message>
+</context>
+<context>
+    <name>bw::SimulatedFeed</name>
+    <message>
+        <source>Simulated market (%1 symbols, seed %2)</source>
+        <translation>Simulierter Markt (%1 Symbole, Startwert %2)</translation>
+    </message>
+</context>
+<context>
+    <name>bw::StatusLine</name>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>%1 bar %2, closes in %3</source>
+        <translation>%1-Kerze %2, schließt in %3</translation>
+    </message>
+    <message>
+        <source>1 symbol</source>
+        <translation>1 Symbol</translation>
+    </message>
+    <message>
+        <source>%1 symbols</source>
+        <translation>%1 Symbole</translation>
+    </message>
+    <message>
+        <source>top %1 %2</source>
+        <translation>stärkster %1 %2</translation>
+    </message>
+    <message>
+        <source>bottom %1 %2</source>
+        <translation>schwächster %1 %2</translation>
+    </message>
+    <message>
+        <source>store %1</source>
+        <translation>Speicher %1</translation>
+    </message>
+    <message>
+        <source>RSS %1</source>
+        <translation>RSS %1</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>loading history %1 %</source>
+        <translation>lade Historie %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>bw::app</name>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Breakout Workstation monitor - pid %1 (%2) - %3</source>
+        <translation>Breakout-Workstation-Monitor - PID %1 (%2) - %3</translation>
+    </message>
+    <message>
+        <source>System memory: %1 of %2 used (%3 %), %4 available</source>
+        <translation>Systemspeicher: %1 von %2 belegt (%3 %), %4 verfügbar</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>Swap: %1 of %2 used (%3 %)</source>
+        <translation>Auslagerung: %1 von %2 belegt (%3 %)</translation>
+    </message>
+    <message>
+        <source>System CPU: %1  load %2 %3 %4  cores: %5</source>
+        <translation>System-CPU: %1  Last %2 %3 %4  Kerne: %5</translation>
+    </message>
+    <message>
+        <source>Disk (%1): %2 % used, %3 free</source>
+        <translation>Datenträger (%1): %2 % belegt, %3 frei</translation>
+    </message>
+    <message>
+        <source>Process memory: RSS %1 (%2 % of RAM)</source>
+        <translation>Prozessspeicher: RSS %1 (%2 % des RAM)</translation>
+    </message>
+    <message>
+        <source>elevated</source>
+        <translation>erhöht</translation>
+    </message>
+    <message>
+        <source>very high</source>
+        <translation>sehr hoch</translation>
+    </message>
+    <message>
+        <source>                PSS %1  VMS %2  swap %3  peak RSS %4</source>
+        <translation>                PSS %1  VMS %2  Auslagerung %3  RSS-Spitze %4</translation>
+    </message>
+    <message>
+        <source>                heap in use %1, free in allocator %2</source>
+        <translation>                Heap belegt %1, frei im Allokator %2</translation>
+    </message>
+    <message>
+        <source>Process CPU: %1 %  threads %2  open files %3 (sockets %4)  page faults %5 minor, %6 major</source>
+        <translation>Prozess-CPU: %1 %  Threads %2  offene Dateien %3 (Sockets %4)  Seitenfehler %5 leicht, %6 schwer</translation>
+    </message>
+    <message>
+        <source>Terminal CPU and memory monitor of a process: the running workstation by default.</source>
+        <translation>CPU- und Speichermonitor eines Prozesses im Terminal: standardmäßig der laufenden Workstation.</translation>
+    </message>
+    <message>
+        <source>Process to watch.</source>
+        <translation>Zu beobachtender Prozess.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Seconds between samples (0.1 to 3600, default 5).</source>
+        <translation>Sekunden zwischen Messungen (0,1 bis 3600, Standard 5).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Stop after K samples (default 0: until interrupted).</source>
+        <translation>Nach K Messungen aufhören (Standard 0: bis zur Unterbrechung).</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>monitor: unexpected argument &apos;%1&apos;</source>
+        <translation>monitor: unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--interval: &apos;%1&apos; is not a number of seconds between 0.1 and 3600</source>
+        <translation>--interval: &apos;%1&apos; ist keine Sekundenzahl zwischen 0,1 und 3600</translation>
+    </message>
+    <message>
+        <source>--count: &apos;%1&apos; is not a number of samples (0 or more)</source>
+        <translation>--count: &apos;%1&apos; ist keine Anzahl von Messungen (0 oder mehr)</translation>
+    </message>
+    <message>
+        <source>--pid %1</source>
+        <translation>--pid %1</translation>
+    </message>
+    <message>
+        <source>monitor: %1</source>
+        <translation>monitor: %1</translation>
+    </message>
+    <message>
+        <source>alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <source>--pid: &apos;%1&apos; is not a process id (a positive integer)</source>
+        <translation>--pid: &apos;%1&apos; ist keine Prozess-ID (eine positive ganze Zahl)</translation>
+    </message>
+    <message>
+        <source>running workstation from %1</source>
+        <translation>laufende Workstation aus %1</translation>
+    </message>
+    <message>
+        <source>no running workstation (%1); watching this process</source>
+        <translation>keine laufende Workstation (%1); dieser Prozess wird beobachtet</translation>
+    </message>
+    <message>
+        <source>Writes one memory snapshot (JSON) of a process: the running workstation by default.</source>
+        <translation>Schreibt einen Speicher-Snapshot (JSON) eines Prozesses: standardmäßig der laufenden Workstation.</translation>
+    </message>
+    <message>
+        <source>Process to snapshot.</source>
+        <translation>Prozess für den Snapshot.</translation>
+    </message>
+    <message>
+        <source>File to write (default: a time-stamped file in %1).</source>
+        <translation>Zu schreibende Datei (Standard: eine Datei mit Zeitstempel in %1).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>snapshot: unexpected argument &apos;%1&apos;</source>
+        <translation>snapshot: unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>-o: the output file name is empty</source>
+        <translation>-o: der Name der Ausgabedatei ist leer</translation>
+    </message>
+    <message>
+        <source>snapshot: %1</source>
+        <translation>snapshot: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bw::app::Commands</name>
+    <message>
+        <source>terminal CPU/memory monitor of a process (default: the running workstation)</source>
+        <translation>CPU-/Speichermonitor eines Prozesses im Terminal (Standard: die laufende Workstation)</translation>
+    </message>
+    <message>
+        <source>write one memory snapshot JSON of a process (default: the running workstation)</source>
+        <translation>einen Speicher-Snapshot (JSON) eines Prozesses schreiben (Standard: die laufende Workstation)</translation>
+    </message>
+</context>
+<context>
+    <name>bw::app::DefaultMode</name>
+    <message>
+        <source>Stopped (signal %1).</source>
+        <translation>Beendet (Signal %1).</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot to %1.</source>
+        <translation>Das Bildschirmfoto kann nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Run &apos;breakout-workstation COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>&apos;breakout-workstation BEFEHL --help&apos; zeigt die Optionen eines Befehls.</translation>
+    </message>
+    <message>
+        <source>This build has no desktop window; running headless.</source>
+        <translation>Diese Version hat kein Desktop-Fenster; sie läuft ohne Fenster.</translation>
+    </message>
+    <message>
+        <source>Run &apos;breakout-workstation --help&apos; for the options.</source>
+        <translation>&apos;breakout-workstation --help&apos; zeigt die Optionen.</translation>
+    </message>
+    <message>
+        <source>no translation for language &apos;%1&apos; (available: %2)</source>
+        <translation>keine Übersetzung für die Sprache &apos;%1&apos; (vorhanden: %2)</translation>
+    </message>
+    <message>
+        <source>no display found (DISPLAY and WAYLAND_DISPLAY are not set); start it with --headless for the status line on the terminal</source>
+        <translation>keine Anzeige gefunden (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); mit --headless starten, um die Statuszeile im Terminal zu sehen</translation>
+    </message>
+</context>
+<context>
+    <name>bw::protocol</name>
+    <message>
+        <source>message is not valid JSON: %1 at offset %2</source>
+        <translation>die Nachricht ist kein gültiges JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>message must be a JSON object</source>
+        <translation>die Nachricht muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>field &apos;id&apos; is missing</source>
+        <translation>Feld &apos;id&apos; fehlt</translation>
+    </message>
+    <message>
+        <source>field &apos;id&apos; must be a non-empty string (at most 128 characters) or an integer</source>
+        <translation>Feld &apos;id&apos; muss eine nicht leere Zeichenkette (höchstens 128 Zeichen) oder eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>field &apos;v&apos; must be %1, the protocol version</source>
+        <translation>Feld &apos;v&apos; muss %1 sein, die Protokollversion</translation>
+    </message>
+    <message>
+        <source>field &apos;type&apos; is missing</source>
+        <translation>Feld &apos;type&apos; fehlt</translation>
+    </message>
+    <message>
+        <source>field &apos;type&apos; must be a string</source>
+        <translation>Feld &apos;type&apos; muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>unknown request type &apos;%1&apos;</source>
+        <translation>unbekannter Anfragetyp &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>field &apos;token&apos; must be a non-empty string</source>
+        <translation>Feld &apos;token&apos; muss eine nicht leere Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>field &apos;topics&apos; must be a non-empty array of topic names</source>
+        <translation>Feld &apos;topics&apos; muss ein nicht leeres Array von Themennamen sein</translation>
+    </message>
+    <message>
+        <source>field &apos;topics&apos; lists too many topics</source>
+        <translation>Feld &apos;topics&apos; nennt zu viele Themen</translation>
+    </message>
+    <message>
+        <source>field &apos;topics&apos; must contain only strings</source>
+        <translation>Feld &apos;topics&apos; darf nur Zeichenketten enthalten</translation>
+    </message>
+    <message>
+        <source>unknown topic &apos;%1&apos;</source>
+        <translation>unbekanntes Thema &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>field &apos;args&apos; must be an object</source>
+        <translation>Feld &apos;args&apos; muss ein Objekt sein</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::MainWindow</name>
     <message>
         <source>Breakout Workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Breakout Workstation</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Filter symbols (e.g. BTC)</source>
+        <translation>Symbole filtern (z. B. BTC)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>&amp;Dunkles Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;Light theme</source>
+        <translation>&amp;Helles Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;Reset column widths</source>
+        <translation>&amp;Spaltenbreiten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Waiting for market data…</source>
+        <translation>Warte auf Marktdaten…</translation>
+    </message>
+    <message>
+        <source>Breakout Workstation — %1</source>
+        <translation>Breakout Workstation — %1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <source>Market time %1</source>
+        <translation>Marktzeit %1</translation>
+    </message>
+    <message>
+        <source>Store %1</source>
+        <translation>Speicher %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::MarketHeader</name>
+    <message>
+        <source>Market time (UTC)</source>
+        <translation>Marktzeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Forming bar</source>
+        <translation>Laufende Kerze</translation>
+    </message>
+    <message>
+        <source>Closes in</source>
+        <translation>Schließt in</translation>
+    </message>
+    <message>
+        <source>Advancing / declining</source>
+        <translation>Steigend / fallend</translation>
+    </message>
+    <message>
+        <source>Loading history</source>
+        <translation>Historie wird geladen</translation>
+    </message>
+    <message>
+        <source>Forming %1 bar</source>
+        <translation>Laufende %1-Kerze</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::MarketTableModel</name>
+    <message>
+        <source>%1: no update for a while; the values may be old.</source>
+        <translation>%1: seit einer Weile keine Aktualisierung; die Werte können veraltet sein.</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Last price</source>
+        <translation>Letzter Kurs</translation>
+    </message>
+    <message>
+        <source>24h change</source>
+        <translation>24h-Änderung</translation>
+    </message>
+    <message>
+        <source>24h volume</source>
+        <translation>24h-Volumen</translation>
+    </message>
+    <message>
+        <source>Spread (bps)</source>
+        <translation>Spread (bps)</translation>
+    </message>
+    <message>
+        <source>Trades/min</source>
+        <translation>Trades/min</translation>
+    </message>
+    <message>
+        <source>Perpetual contract</source>
+        <translation>Perpetual-Kontrakt</translation>
+    </message>
+    <message>
+        <source>Last traded price in the quote currency</source>
+        <translation>Zuletzt gehandelter Kurs in der Kurswährung</translation>
+    </message>
+    <message>
+        <source>Price change over the last 24 hours</source>
+        <translation>Kursänderung der letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Turnover over the last 24 hours in the quote currency (USDT)</source>
+        <translation>Umsatz der letzten 24 Stunden in der Kurswährung (USDT)</translation>
+    </message>
+    <message>
+        <source>Best ask minus best bid, in basis points of the mid price</source>
+        <translation>Bester Brief- minus bester Geldkurs, in Basispunkten des Mittelkurses</translation>
+    </message>
+    <message>
+        <source>Trades per minute, from the trade counts of recent bars</source>
+        <translation>Trades pro Minute, aus den Handelszahlen der letzten Kerzen</translation>
     </message>
 </context>
 </TS>

@@ -8,10 +8,12 @@ QString CandleLoadResult::summary(int maxLines) const
 {
     QString text;
     if (!ok) {
-        text =
-            QCoreApplication::translate("CandleFileReader", "Could not load candles from %1 (%n problem(s)):", nullptr,
-                                        int(qMin<qint64>(problemCount(), INT_MAX)))
-                .arg(source);
+        // Counts are computed outside translate(): lupdate (Qt 6.4) loops forever on a template argument
+        // list such as qMin<qint64>(...) inside its arguments.
+        const int problems = int(qMin<qint64>(problemCount(), INT_MAX));
+        text = QCoreApplication::translate("CandleFileReader",
+                                           "Could not load candles from %1 (%n problem(s)):", nullptr, problems)
+                   .arg(source);
     } else if (problemCount() == 0) {
         return QCoreApplication::translate("CandleFileReader", "Loaded %1 bars of %2 symbols from %3.")
             .arg(barCount)
@@ -32,8 +34,8 @@ QString CandleLoadResult::summary(int maxLines) const
         text += u'\n' + issues.at(i).message;
     const qint64 rest = problemCount() - shown;
     if (rest > 0) {
-        text += u'\n' + QCoreApplication::translate("CandleFileReader", "... and %n more problem(s)", nullptr,
-                                                    int(qMin<qint64>(rest, INT_MAX)));
+        const int more = int(qMin<qint64>(rest, INT_MAX));
+        text += u'\n' + QCoreApplication::translate("CandleFileReader", "... and %n more problem(s)", nullptr, more);
     }
     return text;
 }

@@ -1,0 +1,254 @@
+#include "DefaultMode.h"
+
+#include "app/AppContext.h"
+#include "app/AppLog.h"
+#include "app/AppOptions.h"
+#include "app/HeadlessStatus.h"
+#include "app/UnixSignalWatcher.h"
+#include "monitor/PidFile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+
+#ifdef BW_WITH_UI
+#include "common/Theme.h"
+#include "mainwindow/MainWindow.h"
+
+#include <QApplication>
+#include <QPixmap>
+#endif
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+
+namespace bw::app {
+
+namespace {
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QStringList availableLanguages()
+{
+    const QString prefix = QStringLiteral("breakout-workstation_");
+    const QString suffix = QStringLiteral(".qm");
+    QStringList languages{QStringLiteral("en")};
+    const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({prefix + u'*' + suffix});
+    for (const QString &file : files)
+        languages << file.mid(prefix.size(), file.size() - prefix.size() - suffix.size());
+    return languages;
+}
+
+// Installs the translators for `language` ("" = the system's). Returns false when an explicitly chosen
+// language has no translation.
+bool loadTranslations(QCoreApplication &app, const QString &language)
+{
+    QLocale locale = QLocale::system();
+    if (!language.isEmpty()) {
+        locale = QLocale(language);
+        // Numbers and dates follow the chosen language too.
+        QLocale::setDefault(locale);
+        if (language == u"en" || language.startsWith(u"en_"))
+            return true;
+    }
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("breakout-workstation"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(own);
+    } else if (!language.isEmpty()) {
+        return false;
+    }
+    // Qt's own strings (standard dialogs, context menus) when the distribution ships them.
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    return true;
+}
+
+QStringList argumentList(int argc, char *argv[])
+{
+    QStringList arguments;
+    arguments.reserve(argc);
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+SimulatedFeedConfig feedConfig(const AppOptions &options)
+{
+    SimulatedFeedConfig config;
+    config.seed = options.seed;
+    config.symbols = options.symbols;
+    config.barIntervalMs = options.barIntervalMs;
+    if (options.speed > 0)
+        config.speedUp = options.speed;
+    return config;
+}
+
+int runHeadless(QCoreApplication &app, const AppOptions &options)
+{
+    AppContext context(feedConfig(options));
+    HeadlessStatus status(stdout, context.sourceName(), options.statusEverySeconds);
+    QObject::connect(&context, &AppContext::overviewReady, &status, &HeadlessStatus::showOverview);
+
+    UnixSignalWatcher signalWatcher({SIGINT, SIGTERM, SIGHUP});
+    int stoppedBy = 0;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::signalReceived, &app, [&app, &stoppedBy](int signal) {
+        stoppedBy = signal;
+        app.quit();
+    });
+
+    status.start();
+    context.start();
+    const int exitCode = QCoreApplication::exec();
+    status.finish();
+    context.stop();
+    if (stoppedBy != 0)
+        err() << QCoreApplication::translate("bw::app::DefaultMode", "Stopped (signal %1).").arg(stoppedBy) << Qt::endl;
+    return exitCode;
+}
+
+#ifdef BW_WITH_UI
+int runDesktop(const AppOptions &options)
+{
+    ui::Theme::apply(options.theme == ThemeChoice::Light ? ui::ThemeMode::Light : ui::ThemeMode::Dark);
+
+    AppContext context(feedConfig(options));
+    ui::MainWindow window;
+    window.setSourceName(context.sourceName());
+    QObject::connect(&context, &AppContext::overviewReady, &window, &ui::MainWindow::showOverview);
+
+    // Ctrl-C in the terminal that started the window closes it like the user would.
+    UnixSignalWatcher signalWatcher({SIGINT, SIGTERM, SIGHUP});
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::signalReceived, &window, &QWidget::close);
+
+    int screenshotResult = 0;
+    if (!options.screenshotPath.isEmpty()) {
+        QTimer::singleShot(options.screenshotAfterMs, &window, [&window, &options, &screenshotResult] {
+            if (!window.grab().save(options.screenshotPath)) {
+                err() << QCoreApplication::translate("bw::app::DefaultMode", "Cannot write the screenshot to %1.")
+                             .arg(options.screenshotPath)
+                      << Qt::endl;
+                screenshotResult = 1;
+            }
+            window.close();
+        });
+    }
+
+    window.show();
+    context.start();
+    const int exitCode = QApplication::exec();
+    context.stop();
+    return exitCode != 0 ? exitCode : screenshotResult;
+}
+#endif
+
+QString commandHelp(std::span<const Command> commands)
+{
+    if (commands.empty())
+        return {};
+    QString text = QCoreApplication::translate("bw::app::DefaultMode", "Commands:") + u'\n';
+    for (const Command &command : commands)
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QString::fromLatin1(command.name).leftJustified(10),
+                         QCoreApplication::translate("bw::app::Commands", command.summary));
+    return text +
+           QCoreApplication::translate("bw::app::DefaultMode",
+                                       "Run 'breakout-workstation COMMAND --help' for a command's options.") +
+           u'\n';
+}
+
+} // namespace
+
+int runDefaultMode(int argc, char *argv[], std::span<const Command> commands)
+{
+    const QStringList arguments = argumentList(argc, argv);
+    // A first pass decides which application object to create: a window needs QApplication, while
+    // errors, help and headless runs must work without a display.
+    const AppOptionsResult first = AppOptionsParser::parse(arguments);
+    bool desktop = first.error.isEmpty() && !first.helpRequested && !first.versionRequested && !first.options.headless;
+#ifndef BW_WITH_UI
+    if (desktop)
+        err() << QCoreApplication::translate("bw::app::DefaultMode",
+                                             "This build has no desktop window; running headless.")
+              << Qt::endl;
+    desktop = false;
+#endif
+
+#ifdef BW_WITH_UI
+    // Without any display QApplication aborts with a core dump; say what to do instead.
+    if (desktop && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        QCoreApplication app(argc, argv);
+        loadTranslations(app, first.options.language);
+        err() << "breakout-workstation: "
+              << QCoreApplication::translate("bw::app::DefaultMode",
+                                             "no display found (DISPLAY and WAYLAND_DISPLAY are not set); start "
+                                             "it with --headless for the status line on the terminal")
+              << Qt::endl;
+        return 1;
+    }
+    std::unique_ptr<QCoreApplication> app =
+        desktop ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+#else
+    auto app = std::make_unique<QCoreApplication>(argc, argv);
+#endif
+    const bool translated = loadTranslations(*app, first.options.language);
+
+    // The second pass produces the messages in the user's language.
+    const AppOptionsResult result = AppOptionsParser::parse(arguments);
+    if (!result.error.isEmpty()) {
+        err() << "breakout-workstation: " << result.error << '\n'
+              << QCoreApplication::translate("bw::app::DefaultMode",
+                                             "Run 'breakout-workstation --help' for the options.")
+              << Qt::endl;
+        return 2;
+    }
+    if (!translated) {
+        err() << "breakout-workstation: "
+              << QCoreApplication::translate("bw::app::DefaultMode", "no translation for language '%1' (available: %2)")
+                     .arg(result.options.language, availableLanguages().join(QStringLiteral(", ")))
+              << Qt::endl;
+        return 2;
+    }
+    if (result.helpRequested) {
+        QTextStream(stdout) << result.helpText << '\n' << commandHelp(commands);
+        return 0;
+    }
+    if (result.versionRequested) {
+        QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+                            << '\n';
+        return 0;
+    }
+
+    // The feed has limits of its own (history length, tick rate); report them like any bad option.
+    const QString feedProblem = feedConfig(result.options).validate();
+    if (!feedProblem.isEmpty()) {
+        err() << "breakout-workstation: " << feedProblem << Qt::endl;
+        return 2;
+    }
+
+    // Lets `breakout-workstation monitor` and `snapshot` find this instance without --pid. A second
+    // instance still runs; it is only not the one those commands pick by default.
+    PidFile pidFile;
+    QString pidError;
+    if (!pidFile.acquire(&pidError))
+        qCWarning(lcApp).noquote() << pidError;
+
+#ifdef BW_WITH_UI
+    if (desktop)
+        return runDesktop(result.options);
+#endif
+    return runHeadless(*app, result.options);
+}
+
+} // namespace bw::app

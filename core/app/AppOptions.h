@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace bw {
+
+enum class ThemeChoice { Dark, Light };
+
+// The options of the default mode (desktop workstation or --headless), validated. Sub-commands parse
+// their own options.
+struct AppOptions {
+    bool headless = false;
+    int symbols = 300;
+    quint64 seed = 42;
+    qint64 barIntervalMs = 5 * 60 * 1000;
+    double speed = 0; // simulated market speed-up; 0 = the feed's default
+    ThemeChoice theme = ThemeChoice::Dark;
+    QString language; // "en", "de", ...; empty = the system locale
+    // Non-terminal output (logs, pipes) gets a plain status line this often instead of every second.
+    int statusEverySeconds = 10;
+    // Hidden, for documentation: grab the main window into a PNG after a delay and quit.
+    QString screenshotPath;
+    int screenshotAfterMs = 4000;
+};
+
+struct AppOptionsResult {
+    AppOptions options;
+    QString error; // empty when the arguments are valid; otherwise names the option and the value
+    bool helpRequested = false;
+    bool versionRequested = false;
+    QString helpText;
+};
+
+// Parses and validates the command line of the default mode. Needs no application object, so main()
+// can decide between QApplication and QCoreApplication from the result; messages go through
+// QCoreApplication::translate and come out translated when a translator is installed.
+class AppOptionsParser final
+{
+    Q_DECLARE_TR_FUNCTIONS(bw::AppOptionsParser)
+
+public:
+    static constexpr int kMaxSymbols = 10'000;
+    static constexpr double kMaxSpeed = 100'000;
+
+    static AppOptionsResult parse(const QStringList &arguments);
+
+    // "30s", "5m", "1h", "1d" (a bare number is minutes). Returns -1 for anything else.
+    static qint64 parseInterval(const QString &text);
+
+private:
+    static QString invalid(const QString &option, const QString &value, const QString &expected);
+};
+
+} // namespace bw

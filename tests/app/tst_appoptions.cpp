@@ -1,0 +1,109 @@
+#include "app/AppOptions.h"
+
+#include <QtTest>
+
+using namespace bw;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+AppOptionsResult parse(QStringList arguments)
+{
+    arguments.prepend(u"breakout-workstation"_s);
+    return AppOptionsParser::parse(arguments);
+}
+
+} // namespace
+
+class TestAppOptions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults()
+    {
+        const AppOptionsResult result = parse({});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QVERIFY(!result.options.headless);
+        QCOMPARE(result.options.symbols, 300);
+        QCOMPARE(result.options.barIntervalMs, 300'000);
+        QCOMPARE(result.options.theme, ThemeChoice::Dark);
+        QVERIFY(result.options.language.isEmpty());
+    }
+
+    void acceptsEveryOption()
+    {
+        const AppOptionsResult result = parse({u"--headless"_s, u"--symbols"_s, u"2000"_s, u"--seed"_s, u"7"_s,
+                                               u"--bar-interval"_s, u"1h"_s, u"--speed"_s, u"120.5"_s, u"--theme"_s,
+                                               u"light"_s, u"--lang"_s, u"de"_s, u"--status-every"_s, u"5"_s});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QVERIFY(result.options.headless);
+        QCOMPARE(result.options.symbols, 2000);
+        QCOMPARE(result.options.seed, 7u);
+        QCOMPARE(result.options.barIntervalMs, 3'600'000);
+        QCOMPARE(result.options.speed, 120.5);
+        QCOMPARE(result.options.theme, ThemeChoice::Light);
+        QCOMPARE(result.options.language, u"de"_s);
+        QCOMPARE(result.options.statusEverySeconds, 5);
+    }
+
+    void intervals_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("seconds") << u"30s"_s << qint64(30'000);
+        QTest::newRow("minutes") << u"5m"_s << qint64(300'000);
+        QTest::newRow("bare number is minutes") << u"15"_s << qint64(900'000);
+        QTest::newRow("hours") << u"4h"_s << qint64(14'400'000);
+        QTest::newRow("day") << u"1d"_s << qint64(86'400'000);
+        QTest::newRow("unknown unit") << u"5x"_s << qint64(-1);
+        QTest::newRow("negative") << u"-5m"_s << qint64(-1);
+        QTest::newRow("empty") << QString() << qint64(-1);
+    }
+    void intervals()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, ms);
+        QCOMPARE(AppOptionsParser::parseInterval(text), ms);
+    }
+
+    void rejectsBadValuesNamingTheOption_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("symbols not a number") << QStringList{u"--symbols"_s, u"many"_s} << u"--symbols"_s;
+        QTest::newRow("symbols zero") << QStringList{u"--symbols"_s, u"0"_s} << u"--symbols"_s;
+        QTest::newRow("symbols too many") << QStringList{u"--symbols"_s, u"10001"_s} << u"10000"_s;
+        QTest::newRow("seed negative") << QStringList{u"--seed"_s, u"-3"_s} << u"--seed"_s;
+        QTest::newRow("interval unit") << QStringList{u"--bar-interval"_s, u"5x"_s} << u"--bar-interval"_s;
+        QTest::newRow("interval too long") << QStringList{u"--bar-interval"_s, u"2d"_s} << u"--bar-interval"_s;
+        QTest::newRow("speed zero") << QStringList{u"--speed"_s, u"0"_s} << u"--speed"_s;
+        QTest::newRow("speed text") << QStringList{u"--speed"_s, u"fast"_s} << u"--speed"_s;
+        QTest::newRow("theme") << QStringList{u"--theme"_s, u"blue"_s} << u"dark or light"_s;
+        QTest::newRow("lang") << QStringList{u"--lang"_s, u"german"_s} << u"--lang"_s;
+        QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
+        QTest::newRow("missing value") << QStringList{u"--symbols"_s} << u"symbols"_s;
+        QTest::newRow("unknown command") << QStringList{u"scna"_s} << u"scna"_s;
+        QTest::newRow("screenshot headless")
+            << QStringList{u"--headless"_s, u"--screenshot"_s, u"x.png"_s} << u"--headless"_s;
+    }
+    void rejectsBadValuesNamingTheOption()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+        const AppOptionsResult result = parse(arguments);
+        QVERIFY(!result.error.isEmpty());
+        QVERIFY2(result.error.contains(mentions), qPrintable(result.error));
+    }
+
+    void helpAndVersion()
+    {
+        QVERIFY(parse({u"--help"_s}).helpRequested);
+        QVERIFY(parse({u"--help"_s}).helpText.contains(u"--headless"_s));
+        QVERIFY(!parse({u"--help"_s}).helpText.contains(u"--screenshot"_s)); // a hidden documentation aid
+        QVERIFY(parse({u"--version"_s}).versionRequested);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppOptions)
+#include "tst_appoptions.moc"
