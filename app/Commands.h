@@ -18,6 +18,8 @@ struct Command {
 
 // The table lives in main.cpp; add a line there when adding a command file under app/commands/.
 int runScanCommand(const QStringList &arguments);     // commands/ScanCommand.cpp
+int runReplayCommand(const QStringList &arguments);   // commands/ReplayCommand.cpp
+int runRecordCommand(const QStringList &arguments);   // commands/RecordCommand.cpp
 int runSnapshotCommand(const QStringList &arguments); // commands/SnapshotCommand.cpp
 int runMonitorCommand(const QStringList &arguments);  // commands/MonitorCommand.cpp
 } // namespace bw::app

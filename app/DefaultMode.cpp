@@ -102,6 +102,7 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
     AppContext context(feedConfig(options));
     HeadlessStatus status(stdout, context.sourceName(), options.statusEverySeconds);
     QObject::connect(&context, &AppContext::overviewReady, &status, &HeadlessStatus::showOverview);
+    QObject::connect(&context, &AppContext::engineStatusChanged, &status, &HeadlessStatus::showEngineStatus);
 
     UnixSignalWatcher signalWatcher({SIGINT, SIGTERM, SIGHUP});
     int stoppedBy = 0;

@@ -12,7 +12,15 @@ namespace {
 // Sub-commands; the default mode (no command) is the desktop workstation, or headless with --headless.
 constexpr std::array kCommands{
     Command{"scan", QT_TRANSLATE_NOOP("bw::app::Commands", "one scan over a simulated market or recorded candles"),
-            runScanCommand},
+            &runScanCommand},
+    Command{
+        "replay",
+        QT_TRANSLATE_NOOP("bw::app::Commands", "run the trading engine over recorded candles and report the backtest"),
+        &runReplayCommand},
+    Command{
+        "record",
+        QT_TRANSLATE_NOOP("bw::app::Commands", "record candles from the seeded simulated market (test and demo data)"),
+        &runRecordCommand},
     Command{"monitor",
             QT_TRANSLATE_NOOP("bw::app::Commands",
                               "terminal CPU/memory monitor of a process (default: the running workstation)"),

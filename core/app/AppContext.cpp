@@ -1,9 +1,10 @@
 #include "app/AppContext.h"
 
 #include "app/AppLog.h"
+#include "engine/Engine.h"
 #include "market/MarketMetaTypes.h"
-#include "market/MarketService.h"
 #include "market/SimulatedFeed.h"
+#include "scanner/PresetLoader.h"
 
 namespace bw {
 
@@ -15,15 +16,22 @@ AppContext::AppContext(const SimulatedFeedConfig &feed, QObject *parent)
 
     auto *simulated = new SimulatedFeed(feed);
     m_sourceName = simulated->sourceName();
-    m_market = new MarketService(simulated); // owns the feed: moving the service moves both
-    adoptEngineObject(m_market);
+    EngineConfig config;
+    const PresetLoadResult preset = PresetLoader::load(QStringLiteral("breakout_v1"));
+    if (preset.preset)
+        config.preset = *preset.preset;
+    else
+        qCWarning(lcApp).noquote() << "preset breakout_v1:" << preset.error;
+    // The engine owns the MarketService and the feed: moving the engine moves all of them.
+    m_engine = new Engine(config, simulated);
+    adoptEngineObject(m_engine);
 
     // Crosses threads, so queued: the receiver sees a consistent copy.
-    connect(m_market, &MarketService::overviewReady, this, &AppContext::overviewReady);
-    connect(m_market, &MarketService::feedError, this,
-            [](const QString &message) { qCWarning(lcApp).noquote() << "market feed:" << message; });
-    // The services stop on their own thread, in its last moments, before deferred deletes run there.
-    connect(&m_engineThread, &QThread::finished, m_market, &MarketService::stop, Qt::DirectConnection);
+    connect(m_engine, &Engine::overviewReady, this, &AppContext::overviewReady);
+    connect(m_engine, &Engine::statusChanged, this, &AppContext::engineStatusChanged);
+    // The engine stops on its own thread, in its last moments, before deferred deletes run there.
+    connect(
+        &m_engineThread, &QThread::finished, m_engine, [engine = m_engine] { engine->stop(); }, Qt::DirectConnection);
 }
 
 AppContext::~AppContext()
@@ -51,7 +59,7 @@ void AppContext::start()
         return;
     m_started = true;
     m_engineThread.start();
-    QMetaObject::invokeMethod(m_market, &MarketService::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
     qCInfo(lcApp).noquote() << "started:" << m_sourceName;
 }
 
@@ -61,7 +69,7 @@ void AppContext::stop()
         return;
     m_engineThread.quit();
     m_engineThread.wait();
-    m_market = nullptr;
+    m_engine = nullptr;
     m_engineObjects.clear();
     qCInfo(lcApp) << "stopped";
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/EngineTypes.h"
 #include "market/MarketTypes.h"
 #include "market/SimulatedFeedConfig.h"
 
@@ -9,7 +10,7 @@
 
 namespace bw {
 
-class MarketService;
+class Engine;
 
 // The composition of the running workstation, shared by the desktop and the headless mode: it builds the
 // engine thread and the services that live there, starts them and shuts them down in order. The GUI (or
@@ -40,16 +41,20 @@ public:
     void adoptEngineObject(QObject *object);
 
     QThread *engineThread() { return &m_engineThread; }
-    // Lives on the engine thread: only connect to it or invoke it queued.
-    MarketService *marketService() const { return m_market; }
+    // The trading engine (owns the MarketService with the simulated feed, the scanner and the paper
+    // trading core), running the shipped breakout_v1 preset. Lives on the engine thread: only connect to
+    // it or invoke it queued.
+    Engine *engine() const { return m_engine; }
 
 signals:
-    // Relayed from the MarketService, delivered on the thread the AppContext lives on.
+    // Relayed from the engine's MarketService, delivered on the thread the AppContext lives on.
     void overviewReady(const bw::MarketOverview &overview);
+    // Relayed from the Engine: state, scans, positions and equity.
+    void engineStatusChanged(const bw::EngineStatus &status);
 
 private:
     QThread m_engineThread;
-    MarketService *m_market = nullptr;
+    Engine *m_engine = nullptr;
     QList<QObject *> m_engineObjects; // deleted on the engine thread when it finishes
     QString m_sourceName;
     bool m_started = false;

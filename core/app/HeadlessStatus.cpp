@@ -78,6 +78,11 @@ void HeadlessStatus::showOverview(const MarketOverview &overview)
         tick();
 }
 
+void HeadlessStatus::showEngineStatus(const EngineStatus &status)
+{
+    m_engine = status;
+}
+
 void HeadlessStatus::tick()
 {
     if (!m_latest)
@@ -88,7 +93,16 @@ void HeadlessStatus::tick()
         m_ticksSincePlain = 0;
         m_printedPlain = true;
     }
-    print(StatusLine::format(*m_latest, StatusLine::residentBytes()));
+    QString line = StatusLine::format(*m_latest, StatusLine::residentBytes());
+    if (m_engine) {
+        const QString lastScan = m_engine->lastScanMs > 0 ? StatusLine::utcTime(m_engine->lastScanMs) : tr("never");
+        line += tr(" | engine %1, last scan %2, %3 candidates, %4 open positions, equity %5")
+                    .arg(toCode(m_engine->state), lastScan)
+                    .arg(m_engine->candidates)
+                    .arg(m_engine->openPositions)
+                    .arg(m_engine->equity, 0, 'f', 2);
+    }
+    print(line);
 }
 
 int HeadlessStatus::terminalColumns() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/EngineTypes.h"
 #include "market/MarketTypes.h"
 
 #include <QObject>
@@ -29,6 +30,8 @@ public:
     void finish();
 
     void showOverview(const bw::MarketOverview &overview);
+    // The engine's part of the line: state, last scan, candidates, open positions, equity.
+    void showEngineStatus(const bw::EngineStatus &status);
 
 private:
     void tick();
@@ -47,6 +50,7 @@ private:
     std::atomic<bool> m_lineOpen = false; // a status line is on the terminal without a newline
     int m_ticksSincePlain = 0;
     std::optional<MarketOverview> m_latest;
+    std::optional<EngineStatus> m_engine;
     QTimer m_timer;
     QtMessageHandler m_previousHandler = nullptr;
 };

@@ -1,0 +1,445 @@
+#include "engine/Engine.h"
+
+#include "engine/EngineLog.h"
+#include "engine/TradingConfigs.h"
+#include "market/MarketFeed.h"
+#include "market/MarketMetaTypes.h"
+#include "market/MarketService.h"
+#include "market/ReplayFeed.h"
+#include "scanner/MarketScanSource.h"
+#include "trading/Journal.h"
+#include "trading/PaperBroker.h"
+#include "trading/PositionBook.h"
+#include "trading/PositionManager.h"
+#include "trading/RiskManager.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace bw {
+
+namespace {
+
+void registerEngineTypes()
+{
+    static const bool done = [] {
+        qRegisterMetaType<EngineEvent>("bw::EngineEvent");
+        qRegisterMetaType<EngineStatus>("bw::EngineStatus");
+        qRegisterMetaType<ScanReportPtr>("bw::ScanReportPtr");
+        qRegisterMetaType<Signal>("bw::Signal");
+        qRegisterMetaType<QList<Signal>>("QList<bw::Signal>");
+        qRegisterMetaType<TradingUpdate>("bw::TradingUpdate");
+        qRegisterMetaType<AccountSnapshot>("bw::AccountSnapshot");
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+
+} // namespace
+
+Engine::Engine(const EngineConfig &config, MarketFeed *feed, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_feed(feed)
+{
+    registerEngineTypes();
+    registerMarketMetaTypes();
+    // The feed moves with the engine to the engine's thread; MarketService adopts it in start().
+    if (m_feed)
+        m_feed->setParent(this);
+}
+
+Engine::~Engine()
+{
+    // The scanner's workers read the scan source: stop them before the source goes.
+    delete m_scanner;
+    m_scanner = nullptr;
+    delete m_service;
+    m_service = nullptr;
+}
+
+qint64 Engine::scanIntervalMs() const
+{
+    return qint64(std::max(1, m_config.preset.scanner.scanIntervalSeconds)) * 1000;
+}
+
+bool Engine::isRunning() const
+{
+    return m_state == EngineState::Initializing || m_state == EngineState::Scanning ||
+           m_state == EngineState::Managing || m_state == EngineState::Paused || m_state == EngineState::Emergency;
+}
+
+bool Engine::entriesAllowed() const
+{
+    return (m_state == EngineState::Scanning || m_state == EngineState::Managing) && !m_risk->isKillSwitchTripped();
+}
+
+void Engine::transition(EngineState to, const QString &reason)
+{
+    if (to == m_state)
+        return;
+    EngineEvent event{m_state, to, reason, m_clock.nowMs()};
+    m_state = to;
+    m_lastReason = reason;
+    qCInfo(lcEngine).noquote() << toCode(event.from) << "->" << toCode(to) << ":" << reason;
+    if (m_journal && m_journal->isOpen()) {
+        m_journal->recordEngineEvent(
+            event.marketTimeMs, QStringLiteral("transition"), reason,
+            QJsonObject{{QStringLiteral("from"), toCode(event.from)}, {QStringLiteral("to"), toCode(to)}});
+    }
+    emit stateChanged(event);
+    publishStatus();
+}
+
+void Engine::build()
+{
+    const Preset &preset = m_config.preset;
+    m_risk = std::make_unique<RiskManager>(riskConfigFromPreset(preset), m_clock);
+    m_broker = std::make_unique<PaperBroker>(executionConfigFromPreset(preset, m_config.startingCash), m_clock);
+    m_book = std::make_unique<PositionBook>();
+    m_manager = std::make_unique<PositionManager>(*m_broker, *m_book, positionConfigFromPreset(preset), m_clock);
+    m_signals = std::make_unique<SignalEngine>(preset, m_config.signalSettings);
+
+    m_service = new MarketService(m_feed, m_config.storeCapacity, this);
+    m_source = std::make_unique<MarketScanSource>(m_service->store());
+    m_source->configure(preset);
+    m_scanner = new Scanner(m_config.scanner, m_clock, this);
+    m_scanner->setPreset(preset);
+    m_scanner->setSource(m_source.get());
+    m_scanner->setUpdateGate([this](bool hold) {
+        if (hold)
+            m_service->holdUpdates();
+        else
+            m_service->releaseUpdates();
+    });
+    if (m_config.lockstep)
+        m_replay = qobject_cast<ReplayFeed *>(m_feed);
+
+    connect(m_service, &MarketService::symbolsChanged, this, &Engine::onSymbols);
+    connect(m_service, &MarketService::barsClosed, this,
+            [this](const QList<int> &symbols) { m_source->onBarsClosed(symbols); });
+    connect(m_service, &MarketService::backfillFinished, this, &Engine::onBackfillFinished);
+    connect(m_service, &MarketService::feedError, this, &Engine::onFeedError);
+    connect(m_service, &MarketService::feedFinished, this, &Engine::onFeedFinished);
+    connect(m_service, &MarketService::overviewReady, this, &Engine::overviewReady);
+    // After the service's own connection (made in its constructor): the store already holds this batch.
+    connect(m_feed, &MarketFeed::updatesReady, this, &Engine::onBatch);
+    connect(m_scanner, &Scanner::scanStarted, this, &Engine::onScanStarted);
+    connect(m_scanner, &Scanner::scanFinished, this, &Engine::onScanFinished);
+
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setInterval(std::max(50, m_config.statusIntervalMs));
+    connect(m_statusTimer, &QTimer::timeout, this, &Engine::publishStatus);
+}
+
+void Engine::start()
+{
+    if (m_state != EngineState::Idle) {
+        qCWarning(lcEngine) << "start() ignored in state" << toCode(m_state);
+        return;
+    }
+    if (!m_feed) {
+        transition(EngineState::Error, tr("no market feed"));
+        return;
+    }
+    build();
+    if (!m_config.journalPath.isEmpty()) {
+        m_journal = std::make_unique<Journal>();
+        if (!m_journal->open(m_config.journalPath)) {
+            transition(EngineState::Error, tr("cannot open the journal: %1").arg(m_journal->errorString()));
+            return;
+        }
+        if (!m_journal->restore(*m_book, *m_broker, m_risk.get())) {
+            transition(EngineState::Error, tr("cannot restore from the journal: %1").arg(m_journal->errorString()));
+            return;
+        }
+    }
+    transition(EngineState::Initializing, tr("starting %1 with preset %2; %3 open positions restored")
+                                              .arg(m_feed->sourceName(), m_config.preset.name)
+                                              .arg(m_book->openCount()));
+    m_statusTimer->start();
+    m_service->start();
+}
+
+void Engine::pause(const QString &reason)
+{
+    if (m_state != EngineState::Scanning && m_state != EngineState::Managing)
+        return;
+    if (m_scanner->isBusy())
+        m_scanner->cancel();
+    transition(EngineState::Paused, reason.isEmpty() ? tr("paused by the operator") : reason);
+}
+
+void Engine::resume(const QString &reason)
+{
+    if (m_state != EngineState::Paused)
+        return;
+    transition(EngineState::Managing, reason.isEmpty() ? tr("resumed by the operator") : reason);
+    m_nextScanMs = 0; // scan at the next update
+    maybeScan();
+}
+
+void Engine::halt(const QString &reason)
+{
+    if (!isRunning() || m_state == EngineState::Emergency)
+        return;
+    if (m_scanner->isBusy())
+        m_scanner->cancel();
+    transition(EngineState::Emergency, reason.isEmpty() ? tr("halted by the operator") : reason);
+    apply(m_manager->flattenAll(OrderPurpose::KillSwitch));
+}
+
+void Engine::stop(const QString &reason)
+{
+    if (m_state == EngineState::Stopped)
+        return;
+    if (m_scanner)
+        m_scanner->cancel();
+    if (m_service)
+        m_service->stop();
+    if (m_statusTimer)
+        m_statusTimer->stop();
+    if (m_journal && m_journal->isOpen() && m_risk)
+        m_journal->saveRiskState(m_risk->state());
+    transition(EngineState::Stopped, reason.isEmpty() ? tr("stopped by the operator") : reason);
+}
+
+void Engine::onSymbols(int count)
+{
+    for (int i = 0; i < count; ++i)
+        m_broker->setSymbolInfo(m_service->store().info(i));
+    m_source->rebuild();
+    publishStatus();
+}
+
+void Engine::onBackfillFinished()
+{
+    if (m_state != EngineState::Initializing)
+        return;
+    m_marketReady = true;
+    m_nextScanMs = 0;
+    transition(EngineState::Managing, tr("market history loaded for %1 symbols").arg(m_service->store().symbolCount()));
+    maybeScan();
+}
+
+void Engine::onFeedError(const QString &message)
+{
+    if (m_state == EngineState::Initializing && !m_marketReady && m_service->store().symbolCount() == 0) {
+        transition(EngineState::Error, tr("market feed failed: %1").arg(message));
+        return;
+    }
+    qCWarning(lcEngine).noquote() << "feed:" << message;
+    if (m_journal && m_journal->isOpen())
+        m_journal->recordEngineEvent(m_clock.nowMs(), QStringLiteral("feed_error"), message);
+}
+
+void Engine::onFeedFinished()
+{
+    emit marketFinished();
+}
+
+void Engine::onBatch(const MarketUpdateBatch &batch)
+{
+    if (batch.marketTimeMs > m_clock.nowMs())
+        m_clock.setNowMs(batch.marketTimeMs);
+    if (m_marketReady && isRunning() && m_book->livePositions().size() > 0) {
+        const MarketStore &store = m_service->store();
+        // The newest candle and book per symbol in this batch.
+        QHash<int, const Candle *> candles;
+        QHash<int, const BookSummary *> books;
+        for (const CandleUpdate &c : batch.candles)
+            candles.insert(c.symbol, &c.candle);
+        for (const BookUpdate &b : batch.books)
+            books.insert(b.symbol, &b.book);
+        TradingUpdate update;
+        for (const Position &p : m_book->livePositions()) {
+            const int i = store.indexOf(p.symbol);
+            if (i < 0)
+                continue;
+            const Candle *candle = candles.value(i, nullptr);
+            const BookSummary *book = books.value(i, nullptr);
+            if (!candle && !book)
+                continue;
+            const BookSummary &useBook = book ? *book : store.market(i).book;
+            if (!useBook.isValid())
+                continue;
+            double atr = m_source->baseAtr(i);
+            if (!std::isfinite(atr) || atr <= 0)
+                atr = 0;
+            // A closed bar's range counts only when the whole bar lies after the entry: its extremes may
+            // otherwise come from before the position existed.
+            MarkUpdate mark = MarkUpdate::tick(candle ? candle->close : useBook.mid(), atr);
+            if (candle && candle->closed && p.status == PositionStatus::Open && candle->openTimeMs >= p.openedMs)
+                mark = MarkUpdate::bar(*candle, atr);
+            update.append(m_manager->onMarket(p.symbol, useBook, mark));
+        }
+        update.append(m_manager->onTimer());
+        apply(update);
+    }
+    maybeScan();
+    if (m_replay) {
+        if (m_scanner->isBusy())
+            ++m_unacknowledged;
+        else
+            m_replay->acknowledge(1);
+    }
+}
+
+void Engine::maybeScan()
+{
+    if (m_state != EngineState::Managing || !m_marketReady || m_scanner->isBusy())
+        return;
+    if (m_clock.nowMs() < m_nextScanMs)
+        return;
+    m_scanner->requestScan();
+}
+
+void Engine::onScanStarted()
+{
+    m_lastScanMs = m_clock.nowMs();
+    m_nextScanMs = m_lastScanMs + scanIntervalMs();
+    if (m_state == EngineState::Managing)
+        transition(EngineState::Scanning,
+                   tr("scan %1 of %2 symbols").arg(m_scans + 1).arg(m_service->store().symbolCount()));
+}
+
+void Engine::onScanFinished(const ScanReportPtr &report)
+{
+    ++m_scans;
+    m_lastScanWallMs = report->wallMs;
+    m_lastCandidates = int(report->candidates.size());
+    emit scanFinished(report);
+    if (m_state == EngineState::Scanning) {
+        QList<Signal> signalList;
+        if (!report->cancelled)
+            signalList = m_signals->evaluate(*report, m_service->store(), m_clock.nowMs());
+        m_signalsTotal += int(signalList.size());
+        if (!signalList.isEmpty()) {
+            emit signalsGenerated(signalList);
+            handleSignals(signalList);
+        }
+        if (m_state == EngineState::Scanning) {
+            transition(EngineState::Managing, tr("scan %1: %2 candidates, %3 signals, %4 open positions")
+                                                  .arg(report->scanId)
+                                                  .arg(report->candidates.size())
+                                                  .arg(signalList.size())
+                                                  .arg(m_book->openCount()));
+        }
+    }
+    if (m_replay && m_unacknowledged > 0) {
+        const int n = m_unacknowledged;
+        m_unacknowledged = 0;
+        m_replay->acknowledge(n);
+    }
+}
+
+void Engine::handleSignals(const QList<Signal> &signalList)
+{
+    const MarketStore &store = m_service->store();
+    for (const Signal &signal : signalList) {
+        const int i = store.indexOf(signal.symbol);
+        QString code;
+        QString reason;
+        bool entered = false;
+        if (!entriesAllowed()) {
+            code = QStringLiteral("engine_halted");
+            reason = tr("the engine takes no new entries in state %1").arg(toCode(m_state));
+        } else if (i < 0) {
+            code = QStringLiteral("invalid_signal");
+            reason = tr("unknown symbol %1").arg(signal.symbol);
+        } else {
+            const BookSummary book = store.market(i).book;
+            // The broker fills against the newest book; give it this one first.
+            apply(m_manager->onBook(signal.symbol, book));
+            const PortfolioSnapshot portfolio =
+                m_book->portfolio(m_broker->equity(), m_risk->config().correlationLimit);
+            const RiskDecision decision = m_risk->evaluate(signal, store.info(i), book, portfolio);
+            code = decision.code();
+            reason = decision.reason;
+            if (decision.killSwitchTripped) {
+                halt(tr("kill switch: %1").arg(m_risk->killSwitchReason()));
+            } else if (decision.approved()) {
+                QString error;
+                const TradingUpdate update = m_manager->open(signal, decision.size.qty, &error);
+                if (update.isEmpty()) {
+                    code = QStringLiteral("entry_refused");
+                    reason = error;
+                } else {
+                    entered = true;
+                    ++m_entries;
+                    apply(update);
+                }
+            }
+        }
+        if (m_journal && m_journal->isOpen())
+            m_journal->recordSignal(signal, entered ? QStringLiteral("entered") : QStringLiteral("rejected:") + code);
+        emit signalDecided(signal, entered, code, reason);
+    }
+}
+
+void Engine::apply(const TradingUpdate &update)
+{
+    if (update.isEmpty())
+        return;
+    if (m_journal && m_journal->isOpen())
+        m_journal->recordUpdate(update, m_broker->account());
+    for (const Position &p : update.finished) {
+        if (p.status == PositionStatus::Closed) {
+            m_risk->onTradeClosed(p.netRealisedUsd());
+            ++m_closedTrades;
+        }
+    }
+    emit tradingUpdated(update);
+    emit accountUpdated(m_broker->account());
+    checkEquity();
+}
+
+void Engine::checkEquity()
+{
+    if (!m_risk->updateEquity(m_broker->equity()))
+        return;
+    if (m_journal && m_journal->isOpen())
+        m_journal->saveRiskState(m_risk->state());
+    if (m_state == EngineState::Emergency || !isRunning())
+        return;
+    if (m_scanner->isBusy())
+        m_scanner->cancel();
+    transition(EngineState::Emergency, tr("kill switch: %1").arg(m_risk->killSwitchReason()));
+    if (m_risk->config().flattenOnKillSwitch)
+        apply(m_manager->flattenAll(OrderPurpose::KillSwitch));
+}
+
+EngineStatus Engine::status() const
+{
+    EngineStatus s;
+    s.state = m_state;
+    s.presetName = m_config.preset.name;
+    s.source = m_feed ? m_feed->sourceName() : QString();
+    s.symbols = m_service ? m_service->store().symbolCount() : 0;
+    s.marketTimeMs = m_clock.nowMs();
+    s.lastScanMs = m_lastScanMs;
+    s.lastScanDurationMs = m_lastScanWallMs;
+    s.scans = m_scans;
+    s.candidates = m_lastCandidates;
+    s.signalsTotal = m_signalsTotal;
+    s.entriesTotal = m_entries;
+    s.openPositions = m_book ? m_book->openCount() : 0;
+    s.closedTrades = m_closedTrades;
+    s.equity = m_broker ? m_broker->equity() : 0;
+    s.cash = m_broker ? m_broker->cash() : 0;
+    s.killSwitch = m_risk && m_risk->isKillSwitchTripped();
+    s.lastReason = m_lastReason;
+    if (const auto *replay = qobject_cast<const ReplayFeed *>(m_feed); replay && replay->barTimesTotal() > 0)
+        s.feedProgress = double(replay->barTimesEmitted()) / replay->barTimesTotal();
+    return s;
+}
+
+void Engine::publishStatus()
+{
+    emit statusChanged(status());
+}
+
+} // namespace bw

@@ -1,0 +1,155 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "engine/EngineTypes.h"
+#include "market/MarketTypes.h"
+#include "scanner/Preset.h"
+#include "scanner/ScanReport.h"
+#include "scanner/Scanner.h"
+#include "signals/SignalEngine.h"
+#include "trading/Signal.h"
+#include "trading/TradingUpdate.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace bw {
+
+class Journal;
+class MarketFeed;
+class MarketScanSource;
+class MarketService;
+class PaperBroker;
+class PositionBook;
+class PositionManager;
+class RiskManager;
+class ReplayFeed;
+struct MarketUpdateBatch;
+struct SymbolInfo;
+
+struct EngineConfig {
+    Preset preset;
+    QString journalPath;     // empty: no journal (nothing survives a restart)
+    double startingCash = 0; // <= 0: the trading core's default (100 000)
+    int storeCapacity = 500; // closed base bars per symbol
+    ScannerSettings scanner;
+    SignalEngineSettings signalSettings;
+    // Replay: one feed batch in flight at a time and the feed waits while a scan runs, so that the same
+    // recorded data always meets the same scans and gives the same trades (needs a ReplayFeed).
+    bool lockstep = false;
+    int statusIntervalMs = 1000; // wall time between periodic status publications
+};
+
+// The trading engine: owns the market (MarketService with its feed and store), the Scanner, the
+// SignalEngine and the trading core (RiskManager, PaperBroker, PositionBook, PositionManager, Journal), and
+// drives them in the order docs/trading.md describes. A QObject meant to live on its own thread: the
+// composition root creates it, moves it to a QThread and calls the control slots through queued calls. The
+// engine builds its parts in start(), on its own thread.
+//
+// Time is market time: the engine's clock follows the newest batch's marketTimeMs, so the scan interval,
+// signal expiry, hold times and the daily loss baseline all run at the feed's pace (a simulated feed with
+// speed-up 150 scans 150 times as often in wall time; a replay at full speed as fast as it goes), and a
+// replay is deterministic. Scans start when market time reaches the preset's scan_interval_seconds after
+// the last scan's start; the store is held (MarketService::holdUpdates) while a scan reads it.
+//
+// Every transition emits stateChanged and is written to the journal's engine_events with its reason.
+class Engine final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Takes ownership of feed.
+    Engine(const EngineConfig &config, MarketFeed *feed, QObject *parent = nullptr);
+    ~Engine() override;
+
+    EngineState state() const { return m_state; }
+    EngineStatus status() const;
+    const EngineConfig &config() const { return m_config; }
+    const Clock &clock() const { return m_clock; }
+    qint64 scanIntervalMs() const;
+
+    // Engine-thread accessors (tests, the replay report). Null before start().
+    const MarketService *market() const { return m_service; }
+    const PositionBook *positions() const { return m_book.get(); }
+    const PaperBroker *broker() const { return m_broker.get(); }
+    const RiskManager *risk() const { return m_risk.get(); }
+    Journal *journal() const { return m_journal.get(); }
+
+public slots:
+    // Idle/Stopped -> Initializing: opens and restores the journal, starts the feed. Error when the journal
+    // cannot be opened (the file is left untouched).
+    void start();
+    // No scans and no entries until resume(); positions are still managed.
+    void pause(const QString &reason = {});
+    void resume(const QString &reason = {});
+    // Stops scans, the feed and the timers; positions stay in the journal for the next start.
+    void stop(const QString &reason = {});
+    // Kill switch: no new entries; every open position is closed at market. Only stop() leaves it.
+    void halt(const QString &reason = {});
+
+signals:
+    void stateChanged(const bw::EngineEvent &event);
+    void statusChanged(const bw::EngineStatus &status);
+    void scanFinished(bw::ScanReportPtr report);
+    void signalsGenerated(const QList<bw::Signal> &signalList);
+    // One signal's fate: approved (entered) or rejected with the risk manager's code and reason.
+    void signalDecided(const bw::Signal &signal, bool entered, const QString &code, const QString &reason);
+    void tradingUpdated(const bw::TradingUpdate &update);
+    // The account after every trading step (after tradingUpdated).
+    void accountUpdated(const bw::AccountSnapshot &account);
+    // Relayed from the MarketService (about once a second): what the market overview and status line show.
+    void overviewReady(const bw::MarketOverview &overview);
+    // The feed has no more data (a replay reached its end).
+    void marketFinished();
+
+private:
+    void build();
+    void transition(EngineState to, const QString &reason);
+    bool isRunning() const;
+    bool entriesAllowed() const;
+    void onSymbols(int count);
+    void onBatch(const MarketUpdateBatch &batch);
+    void onBackfillFinished();
+    void onFeedError(const QString &message);
+    void onFeedFinished();
+    void maybeScan();
+    void onScanStarted();
+    void onScanFinished(const ScanReportPtr &report);
+    void handleSignals(const QList<Signal> &signalList);
+    void apply(const TradingUpdate &update);
+    void checkEquity();
+    void publishStatus();
+    void acknowledgeFeed();
+
+    EngineConfig m_config;
+    ManualClock m_clock;
+    MarketFeed *m_feed = nullptr;       // owned through m_service once built
+    MarketService *m_service = nullptr; // child
+    Scanner *m_scanner = nullptr;       // child
+    ReplayFeed *m_replay = nullptr;     // m_feed when it is a replay in lockstep
+    std::unique_ptr<MarketScanSource> m_source;
+    std::unique_ptr<SignalEngine> m_signals;
+    std::unique_ptr<RiskManager> m_risk;
+    std::unique_ptr<PaperBroker> m_broker;
+    std::unique_ptr<PositionBook> m_book;
+    std::unique_ptr<PositionManager> m_manager;
+    std::unique_ptr<Journal> m_journal;
+    QTimer *m_statusTimer = nullptr;
+
+    EngineState m_state = EngineState::Idle;
+    QString m_lastReason;
+    bool m_marketReady = false;
+    qint64 m_nextScanMs = 0;
+    qint64 m_lastScanMs = 0;
+    double m_lastScanWallMs = 0;
+    int m_scans = 0;
+    int m_lastCandidates = 0;
+    int m_signalsTotal = 0;
+    int m_entries = 0;
+    int m_closedTrades = 0;
+    int m_unacknowledged = 0;
+};
+
+} // namespace bw

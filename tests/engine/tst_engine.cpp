@@ -1,0 +1,286 @@
+#include "engine/Engine.h"
+#include "market/ReplayFeed.h"
+#include "market/SimulatedFeed.h"
+#include "scanner/PresetLoader.h"
+#include "trading/Order.h"
+#include "trading/PaperBroker.h"
+#include "trading/PositionBook.h"
+
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+#include <optional>
+
+using namespace bw;
+
+namespace {
+
+// Loose enough that a small seeded simulated market trades within a couple of simulated days.
+Preset tradingPreset()
+{
+    Preset p = *PresetLoader::load(QStringLiteral("breakout_v1_relaxed")).preset;
+    p.liquidity.min24hVolumeUsd = 1e5;
+    p.liquidity.minDepthUsd03 = 100;
+    p.liquidity.minDepthUsd05 = 100;
+    p.liquidity.maxSpreadBps = 100;
+    p.liquidity.minTradesPerMinute = 0.1;
+    p.volatility.atrRangeMin = 0.0001;
+    p.volatility.atrRangeMax = 0.5;
+    p.volatility.bbWidthPercentileMax = 100;
+    p.volatility.volumeSurge1hMin = 0;
+    p.volatility.volumeSurge5mMin = 0;
+    p.risk.correlationLimit = 1.0;
+    p.risk.maxConcurrentPositions = 5;
+    p.scanner.topNByVolume.reset();
+    p.scanner.maxCandidates = 50;
+    p.scanner.scanIntervalSeconds = 300;
+    p.signal.momentumVolumeMultiplier = 1.0;
+    p.signal.momentumBodyRatioMin = 0.2;
+    p.signal.l2ImbalanceThreshold = 0.0;
+    p.position.maxHoldTimeHours = 6;
+    return p;
+}
+
+SimulatedFeedConfig marketConfig()
+{
+    SimulatedFeedConfig c;
+    c.seed = 7;
+    c.symbols = 30;
+    c.speedUp = 30000; // a 5 m bar every 10 ms of wall time
+    c.backfillBars = 300;
+    c.ticksPerBar = 4;
+    c.startTimeMs = 1700000000000;
+    return c;
+}
+
+// An engine on its own thread, as the composition root runs it.
+struct Running {
+    QThread thread;
+    Engine *engine = nullptr;
+    // Signals arrive queued on the test thread (a QSignalSpy would record them on the engine thread).
+    QObject collector;
+    QList<EngineEvent> events;
+    QList<EngineStatus> statuses;
+    int updates = 0;
+    int decisions = 0;
+    QSet<QString> exits; // exit reasons of closed positions
+
+    Running(const EngineConfig &config)
+    {
+        engine = new Engine(config, new SimulatedFeed(marketConfig()));
+        QObject::connect(engine, &Engine::stateChanged, &collector, [this](const EngineEvent &e) { events.append(e); });
+        QObject::connect(engine, &Engine::statusChanged, &collector, [this](const EngineStatus &s) {
+            if (statuses.size() < 100)
+                statuses.append(s);
+        });
+        QObject::connect(engine, &Engine::tradingUpdated, &collector, [this](const TradingUpdate &u) {
+            ++updates;
+            for (const Position &p : u.finished) {
+                if (p.status == PositionStatus::Closed && p.exitReason)
+                    exits.insert(toCode(*p.exitReason));
+            }
+        });
+        QObject::connect(engine, &Engine::signalDecided, &collector, [this] { ++decisions; });
+        engine->moveToThread(&thread);
+        thread.setObjectName(QStringLiteral("bw-engine"));
+        thread.start();
+        QMetaObject::invokeMethod(engine, &Engine::start, Qt::QueuedConnection);
+    }
+    // Destroys the engine on its thread without stop() (what a crash leaves is the journal), after `last`
+    // looked at it.
+    template <typename F>
+    void destroyAbruptly(F last)
+    {
+        QMetaObject::invokeMethod(
+            engine, [&] { last(engine); }, Qt::BlockingQueuedConnection);
+        finish();
+    }
+    // deleteLater then quit: the engine is deleted on its own thread when the thread finishes.
+    void finish()
+    {
+        engine->deleteLater();
+        engine = nullptr;
+        thread.quit();
+        thread.wait();
+    }
+    ~Running()
+    {
+        if (engine) {
+            QMetaObject::invokeMethod(
+                engine, [e = engine] { e->stop(); }, Qt::BlockingQueuedConnection);
+            finish();
+        }
+    }
+    EngineStatus status() const
+    {
+        EngineStatus s;
+        QMetaObject::invokeMethod(
+            engine, [&] { s = engine->status(); }, Qt::BlockingQueuedConnection);
+        return s;
+    }
+    QList<EngineState> visited() const
+    {
+        QList<EngineState> out;
+        for (const EngineEvent &e : events)
+            out.append(e.to);
+        return out;
+    }
+};
+
+} // namespace
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void tradesOnASimulatedMarket();
+    void pauseResumeHaltStop();
+    void restartRestoresPositionsAndCash();
+    void unusableJournalIsAnError();
+    void scansFollowTheIntervalInMarketTime();
+};
+
+void TestEngine::tradesOnASimulatedMarket()
+{
+    EngineConfig config;
+    config.preset = tradingPreset();
+    config.statusIntervalMs = 100;
+    Running run(config);
+    QTRY_VERIFY_WITH_TIMEOUT(run.status().scans >= 1, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(run.status().entriesTotal >= 1, 300000);
+    // Positions close through the position manager's own rules (stop, breakeven, targets, trail, hold time).
+    QTRY_VERIFY_WITH_TIMEOUT(run.status().closedTrades >= 3, 300000);
+    QTRY_VERIFY_WITH_TIMEOUT(!run.exits.isEmpty(), 30000);
+    qInfo() << "exit reasons seen:" << run.exits.values();
+    QVERIFY(!run.exits.contains(QStringLiteral("kill_switch")));
+    const EngineStatus s = run.status();
+    QCOMPARE(s.symbols, 30);
+    QVERIFY(s.lastScanMs > 0);
+    QVERIFY(s.equity > 0);
+    QTRY_VERIFY(run.decisions > 0);
+    QTRY_VERIFY(run.updates > 0);
+    const QList<EngineState> states = run.visited();
+    QVERIFY(states.contains(EngineState::Initializing));
+    QVERIFY(states.contains(EngineState::Scanning));
+    QVERIFY(states.contains(EngineState::Managing));
+    // Every transition carries a reason.
+    for (const EngineEvent &e : run.events)
+        QVERIFY(!e.reason.isEmpty());
+}
+
+void TestEngine::pauseResumeHaltStop()
+{
+    EngineConfig config;
+    config.preset = tradingPreset();
+    Running run(config);
+    QTRY_VERIFY_WITH_TIMEOUT(run.status().scans >= 1, 120000);
+    QMetaObject::invokeMethod(run.engine, [e = run.engine] { e->pause(QStringLiteral("test pause")); });
+    QTRY_COMPARE_WITH_TIMEOUT(run.status().state, EngineState::Paused, 30000);
+    const int scans = run.status().scans;
+    // Market time moves on, but no scan starts while paused: wait for a whole scan interval of market time.
+    const qint64 t0 = run.status().marketTimeMs;
+    QTRY_VERIFY_WITH_TIMEOUT(run.status().marketTimeMs > t0 + 3 * run.engine->scanIntervalMs(), 120000);
+    QVERIFY(run.status().scans <= scans + 1); // a scan already running when pause came may still report
+    QMetaObject::invokeMethod(run.engine, [e = run.engine] { e->resume(); });
+    QTRY_VERIFY_WITH_TIMEOUT(run.status().scans > scans + 1, 120000);
+    QMetaObject::invokeMethod(run.engine, [e = run.engine] { e->halt(QStringLiteral("operator kill switch")); });
+    QTRY_COMPARE_WITH_TIMEOUT(run.status().state, EngineState::Emergency, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(run.status().openPositions, 0, 30000);
+    QMetaObject::invokeMethod(run.engine, [e = run.engine] { e->resume(); }); // not from Emergency
+    QTest::qWait(0);
+    QCOMPARE(run.status().state, EngineState::Emergency);
+    QMetaObject::invokeMethod(run.engine, [e = run.engine] { e->stop(); });
+    QTRY_COMPARE_WITH_TIMEOUT(run.status().state, EngineState::Stopped, 30000);
+    QTRY_COMPARE(run.visited().last(), EngineState::Stopped);
+    const QList<EngineState> states = run.visited();
+    QVERIFY(states.indexOf(EngineState::Paused) < states.indexOf(EngineState::Emergency));
+}
+
+void TestEngine::restartRestoresPositionsAndCash()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    EngineConfig config;
+    config.preset = tradingPreset();
+    config.preset.position.maxHoldTimeHours = 48; // keep positions open long enough to catch one
+    config.journalPath = dir.filePath(QStringLiteral("journal.sqlite"));
+    double cash = 0;
+    QList<Position> open;
+    {
+        Running run(config);
+        QTRY_VERIFY_WITH_TIMEOUT(run.status().openPositions >= 1, 300000);
+        run.destroyAbruptly([&](Engine *e) {
+            cash = e->broker()->cash();
+            open = e->positions()->openPositions();
+        });
+    }
+    QVERIFY(!open.isEmpty());
+    Running again(config);
+    QTRY_VERIFY_WITH_TIMEOUT(again.visited().contains(EngineState::Initializing), 30000);
+    // The status published with the Initializing transition is the restored state, before any market update.
+    std::optional<EngineStatus> restored;
+    for (const EngineStatus &st : again.statuses) {
+        if (st.state == EngineState::Initializing) {
+            restored = st;
+            break;
+        }
+    }
+    QVERIFY(restored.has_value());
+    QCOMPARE(restored->openPositions, int(open.size()));
+    QCOMPARE(restored->cash, cash);
+    QCOMPARE(again.events.first().to, EngineState::Initializing);
+}
+
+void TestEngine::unusableJournalIsAnError()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("foreign.sqlite"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("this is not a database, and must not be overwritten");
+    f.close();
+    EngineConfig config;
+    config.preset = tradingPreset();
+    config.journalPath = path;
+    Running run(config);
+    QTRY_COMPARE_WITH_TIMEOUT(run.status().state, EngineState::Error, 30000);
+    QVERIFY(run.status().lastReason.contains(QStringLiteral("journal")));
+    QFile again(path);
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QCOMPARE(again.readAll(), QByteArray("this is not a database, and must not be overwritten"));
+}
+
+void TestEngine::scansFollowTheIntervalInMarketTime()
+{
+    // A replay in lockstep on this thread: 1,000 recorded 5 m bars, 200 of them history, a scan every 15 min.
+    EngineConfig config;
+    config.preset = tradingPreset();
+    config.preset.scanner.scanIntervalSeconds = 900;
+    config.lockstep = true;
+    ReplayConfig replay;
+    replay.path = QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small");
+    replay.backfillBars = 200;
+    replay.maxBatchesInFlight = 1;
+    Engine engine(config, new ReplayFeed(replay));
+    QSignalSpy finished(&engine, &Engine::marketFinished);
+    QList<qint64> scanStarts;
+    connect(&engine, &Engine::stateChanged, this, [&scanStarts](const EngineEvent &e) {
+        if (e.to == EngineState::Scanning)
+            scanStarts.append(e.marketTimeMs);
+    });
+    engine.start();
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(scanStarts.size() >= 260 && scanStarts.size() <= 268, qPrintable(QString::number(scanStarts.size())));
+    for (qsizetype i = 1; i < scanStarts.size(); ++i)
+        QCOMPARE(scanStarts[i] - scanStarts[i - 1], qint64(900000));
+    engine.stop();
+    QCOMPARE(engine.state(), EngineState::Stopped);
+}
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
