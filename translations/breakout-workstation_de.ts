@@ -1646,7 +1646,7 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>Resident memory</source>
-        <translation>Residenter Speicher</translation>
+        <translation>Resident (RSS)</translation>
     </message>
     <message>
         <source>Heap in use / free</source>

@@ -158,7 +158,7 @@ QWidget *ResourceDashboard::buildTiles()
     auto *row = new QWidget(this);
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(16);
+    layout->setSpacing(14);
 
     const auto addTile = [&](const QString &caption, QLabel **value, const QString &name) {
         auto *tile = new QWidget(row);
@@ -175,6 +175,7 @@ QWidget *ResourceDashboard::buildTiles()
         (*value)->setFont(font);
         tileLayout->addWidget(captionLabel);
         tileLayout->addWidget(*value);
+        tileLayout->addStretch(1); // caption and figure stay together when the row is taller
         layout->addWidget(tile);
     };
 
