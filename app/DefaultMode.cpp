@@ -8,9 +8,11 @@
 #include "monitor/PidFile.h"
 #include "monitor/PressureGovernor.h"
 #include "monitor/ResourceMonitor.h"
+#include "server/ServerConfig.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QHostAddress>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
@@ -86,6 +88,31 @@ QStringList argumentList(int argc, char *argv[])
     return arguments;
 }
 
+// Both modes run the WebSocket server unless --no-server; where it listens and where a generated
+// operator token was written is printed once, so a remote viewer can be pointed at it.
+void configureServer(AppContext &context, const AppOptions &options)
+{
+    if (!options.serverEnabled)
+        return;
+    ServerConfig config;
+    config.bindAddress = QHostAddress(options.serverBind);
+    config.port = options.serverPort;
+    context.enableServer(config);
+    QObject::connect(&context, &AppContext::serverStarted, &context,
+                     [address = options.serverBind](quint16 port, const QString &tokenFile) {
+                         err() << QCoreApplication::translate("bw::app::DefaultMode",
+                                                              "Remote viewers: ws://%1:%2, operator token in %3")
+                                      .arg(address)
+                                      .arg(port)
+                                      .arg(tokenFile)
+                               << Qt::endl;
+                     });
+    QObject::connect(&context, &AppContext::serverFailed, &context, [](const QString &reason) {
+        err() << QCoreApplication::translate("bw::app::DefaultMode", "WebSocket server not started: %1").arg(reason)
+              << Qt::endl;
+    });
+}
+
 SimulatedFeedConfig feedConfig(const AppOptions &options)
 {
     SimulatedFeedConfig config;
@@ -100,6 +127,7 @@ SimulatedFeedConfig feedConfig(const AppOptions &options)
 int runHeadless(QCoreApplication &app, const AppOptions &options)
 {
     AppContext context(feedConfig(options));
+    configureServer(context, options);
     HeadlessStatus status(stdout, context.sourceName(), options.statusEverySeconds);
     QObject::connect(&context, &AppContext::overviewReady, &status, &HeadlessStatus::showOverview);
     QObject::connect(&context, &AppContext::engineStatusChanged, &status, &HeadlessStatus::showEngineStatus);
@@ -127,14 +155,11 @@ int runDesktop(const AppOptions &options)
     ui::Theme::apply(options.theme == ThemeChoice::Light ? ui::ThemeMode::Light : ui::ThemeMode::Dark);
 
     AppContext context(feedConfig(options));
+    configureServer(context, options);
     // The resource monitor and the pressure governor sample and act on the engine thread; the dashboard
-    // follows them through queued signals. AppContext deletes them there when the thread finishes, and
-    // context.stop() below joins it before the window goes away.
-    auto *monitor = new ResourceMonitor;
-    auto *governor = new PressureGovernor;
-    governor->attachMonitor(monitor);
-    context.adoptEngineObject(monitor);
-    context.adoptEngineObject(governor);
+    // follows them through queued signals. context.stop() below joins that thread before the window goes.
+    ResourceMonitor *monitor = context.resourceMonitor();
+    PressureGovernor *governor = context.pressureGovernor();
 
     ui::MainWindow window;
     window.setSourceName(context.sourceName());
@@ -162,15 +187,6 @@ int runDesktop(const AppOptions &options)
 
     window.show();
     context.start();
-    QMetaObject::invokeMethod(
-        monitor,
-        [monitor] {
-            QString error;
-            if (!monitor->attach(0, &error))
-                qCWarning(lcApp).noquote() << "resource monitor:" << error;
-            monitor->start();
-        },
-        Qt::QueuedConnection);
     const int exitCode = QApplication::exec();
     context.stop();
     return exitCode != 0 ? exitCode : screenshotResult;

@@ -1,10 +1,14 @@
 #include "app/AppContext.h"
 
 #include "app/AppLog.h"
+#include "app/RemoteBridge.h"
 #include "engine/Engine.h"
 #include "market/MarketMetaTypes.h"
 #include "market/SimulatedFeed.h"
+#include "monitor/PressureGovernor.h"
+#include "monitor/ResourceMonitor.h"
 #include "scanner/PresetLoader.h"
+#include "server/RemoteServer.h"
 
 namespace bw {
 
@@ -13,10 +17,20 @@ AppContext::AppContext(const SimulatedFeedConfig &feed, QObject *parent)
 {
     registerMarketMetaTypes();
     m_engineThread.setObjectName(QStringLiteral("engine"));
+    m_serverThread.setObjectName(QStringLiteral("server"));
+
+    // The monitor samples this process every second; the governor turns the samples into a pressure
+    // level the scanner reads at the start of every scan (batch size 20/15/10) and trims caches.
+    m_monitor = new ResourceMonitor;
+    m_governor = new PressureGovernor;
+    m_governor->attachMonitor(m_monitor);
+    adoptEngineObject(m_monitor);
+    adoptEngineObject(m_governor);
 
     auto *simulated = new SimulatedFeed(feed);
     m_sourceName = simulated->sourceName();
     EngineConfig config;
+    config.pressure = m_governor;
     const PresetLoadResult preset = PresetLoader::load(QStringLiteral("breakout_v1"));
     if (preset.preset)
         config.preset = *preset.preset;
@@ -41,7 +55,28 @@ AppContext::~AppContext()
         // The thread never ran, so nothing was deleted on it; the objects have no event loop to go to.
         for (QObject *object : std::as_const(m_engineObjects))
             delete object;
+        delete m_bridge;
+        delete m_server;
     }
+}
+
+void AppContext::enableServer(const ServerConfig &serverConfig)
+{
+    Q_ASSERT(!m_started && !m_server);
+    m_server = new RemoteServer(serverConfig);
+    m_server->moveToThread(&m_serverThread);
+    auto *bridge = new RemoteBridge(m_server, m_engine, m_monitor, m_governor);
+    m_bridge = bridge;
+    bridge->moveToThread(&m_serverThread);
+    connect(&m_serverThread, &QThread::started, m_server, &RemoteServer::start);
+    // Stop (closing every client with a reason) on the server thread before the objects go.
+    connect(
+        &m_serverThread, &QThread::finished, m_server, [server = m_server] { server->stop(); }, Qt::DirectConnection);
+    connect(&m_serverThread, &QThread::finished, bridge, &QObject::deleteLater);
+    connect(&m_serverThread, &QThread::finished, m_server, &QObject::deleteLater);
+    connect(m_server, &RemoteServer::started, this,
+            [this](quint16 port) { emit serverStarted(port, m_server ? m_server->tokenFilePath() : QString()); });
+    connect(m_server, &RemoteServer::startFailed, this, &AppContext::serverFailed);
 }
 
 void AppContext::adoptEngineObject(QObject *object)
@@ -60,16 +95,35 @@ void AppContext::start()
     m_started = true;
     m_engineThread.start();
     QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_monitor,
+        [monitor = m_monitor] {
+            QString error;
+            if (!monitor->attach(0, &error))
+                qCWarning(lcApp).noquote() << "resource monitor:" << error;
+            monitor->start();
+        },
+        Qt::QueuedConnection);
+    if (m_server)
+        m_serverThread.start();
     qCInfo(lcApp).noquote() << "started:" << m_sourceName;
 }
 
 void AppContext::stop()
 {
+    if (m_serverThread.isRunning()) {
+        m_serverThread.quit();
+        m_serverThread.wait();
+        m_server = nullptr;
+        m_bridge = nullptr;
+    }
     if (!m_engineThread.isRunning())
         return;
     m_engineThread.quit();
     m_engineThread.wait();
     m_engine = nullptr;
+    m_monitor = nullptr;
+    m_governor = nullptr;
     m_engineObjects.clear();
     qCInfo(lcApp) << "stopped";
 }

@@ -3,6 +3,7 @@
 #include "engine/EngineTypes.h"
 #include "market/MarketTypes.h"
 #include "market/SimulatedFeedConfig.h"
+#include "server/ServerConfig.h"
 
 #include <QList>
 #include <QObject>
@@ -11,6 +12,9 @@
 namespace bw {
 
 class Engine;
+class PressureGovernor;
+class RemoteServer;
+class ResourceMonitor;
 
 // The composition of the running workstation, shared by the desktop and the headless mode: it builds the
 // engine thread and the services that live there, starts them and shuts them down in order. The GUI (or
@@ -46,15 +50,34 @@ public:
     // it or invoke it queued.
     Engine *engine() const { return m_engine; }
 
+    // The resource monitor (1 s samples of this process) and the pressure governor that feeds the
+    // scanner's batch size and trims caches. Both live on the engine thread.
+    ResourceMonitor *resourceMonitor() const { return m_monitor; }
+    PressureGovernor *pressureGovernor() const { return m_governor; }
+
+    // Runs the WebSocket server for remote viewers on its own thread (docs/protocol.md). Call before
+    // start(); without it no server runs.
+    void enableServer(const ServerConfig &config);
+    RemoteServer *remoteServer() const { return m_server; }
+
 signals:
     // Relayed from the engine's MarketService, delivered on the thread the AppContext lives on.
     void overviewReady(const bw::MarketOverview &overview);
     // Relayed from the Engine: state, scans, positions and equity.
     void engineStatusChanged(const bw::EngineStatus &status);
+    // The server is listening (the token file path is where a generated operator token was written;
+    // empty when tokens are configured), or could not start.
+    void serverStarted(quint16 port, const QString &tokenFilePath);
+    void serverFailed(const QString &reason);
 
 private:
     QThread m_engineThread;
+    QThread m_serverThread;
     Engine *m_engine = nullptr;
+    ResourceMonitor *m_monitor = nullptr;
+    PressureGovernor *m_governor = nullptr;
+    RemoteServer *m_server = nullptr;
+    QObject *m_bridge = nullptr;
     QList<QObject *> m_engineObjects; // deleted on the engine thread when it finishes
     QString m_sourceName;
     bool m_started = false;

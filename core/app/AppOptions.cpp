@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QRegularExpression>
 
 namespace bw {
@@ -76,9 +77,20 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
     const QCommandLineOption tabOption(QStringLiteral("tab"),
                                        tr("Page the window opens on: market (default) or resources."), tr("PAGE"));
 
+    const QCommandLineOption wsPortOption(
+        QStringLiteral("ws-port"),
+        tr("Port of the WebSocket server for remote viewers (default %1).").arg(options.serverPort), tr("PORT"));
+    const QCommandLineOption wsBindOption(QStringLiteral("ws-bind"),
+                                          tr("Address the WebSocket server listens on (default %1; other than "
+                                             "loopback only with configured tokens).")
+                                              .arg(options.serverBind),
+                                          tr("ADDRESS"));
+    const QCommandLineOption noServerOption(QStringLiteral("no-server"),
+                                            tr("Do not run the WebSocket server for remote viewers."));
+
     parser.addOptions({helpOption, versionOption, headlessOption, symbolsOption, seedOption, intervalOption,
                        speedOption, themeOption, langOption, statusEveryOption, screenshotOption, screenshotAfterOption,
-                       tabOption});
+                       tabOption, wsPortOption, wsBindOption, noServerOption});
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -109,6 +121,25 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
         options.language = value;
     }
     options.headless = parser.isSet(headlessOption);
+    options.serverEnabled = !parser.isSet(noServerOption);
+    if (parser.isSet(wsPortOption)) {
+        const QString value = parser.value(wsPortOption);
+        bool ok = false;
+        const uint port = value.toUInt(&ok);
+        if (!ok || port < 1 || port > 65535) {
+            result.error = invalid(QStringLiteral("ws-port"), value, tr("expected a port number from 1 to 65535"));
+            return result;
+        }
+        options.serverPort = quint16(port);
+    }
+    if (parser.isSet(wsBindOption)) {
+        const QString value = parser.value(wsBindOption);
+        if (QHostAddress(value).isNull()) {
+            result.error = invalid(QStringLiteral("ws-bind"), value, tr("expected an IP address such as 127.0.0.1"));
+            return result;
+        }
+        options.serverBind = value;
+    }
 
     if (parser.isSet(symbolsOption)) {
         const QString value = parser.value(symbolsOption);

@@ -23,6 +23,10 @@ struct AppOptions {
     // Hidden, for documentation: grab the main window into a PNG after a delay and quit.
     QString screenshotPath;
     int screenshotAfterMs = 4000;
+    // WebSocket server for remote viewers (docs/protocol.md).
+    bool serverEnabled = true;
+    QString serverBind = QStringLiteral("127.0.0.1");
+    quint16 serverPort = 8765;
     // The main window's page to show first: "market" or "resources".
     QString tab = QStringLiteral("market");
 };

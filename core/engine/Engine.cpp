@@ -109,6 +109,7 @@ void Engine::build()
     m_scanner = new Scanner(m_config.scanner, m_clock, this);
     m_scanner->setPreset(preset);
     m_scanner->setSource(m_source.get());
+    m_scanner->setPressureSource(m_config.pressure);
     m_scanner->setUpdateGate([this](bool hold) {
         if (hold)
             m_service->holdUpdates();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/MemoryPressure.h"
 #include "engine/EngineTypes.h"
 #include "market/MarketTypes.h"
 #include "scanner/Preset.h"
@@ -40,6 +41,8 @@ struct EngineConfig {
     // recorded data always meets the same scans and gives the same trades (needs a ReplayFeed).
     bool lockstep = false;
     int statusIntervalMs = 1000; // wall time between periodic status publications
+    // Memory pressure for the scanner's batch size (the pressure governor); null: always Normal.
+    const PressureSource *pressure = nullptr;
 };
 
 // The trading engine: owns the market (MarketService with its feed and store), the Scanner, the
