@@ -325,6 +325,38 @@
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished">k. A.</translation>
+    </message>
+    <message>
+        <source>%1 | %2 symbols | last scan %3 | %4 candidates | %5 open | equity %6 | RSS %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least atr_range_min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be greater than tp1_r (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tp1_size_pct + tp2_size_pct must not exceed 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the absolute weights sum to %1; it must be within 0.8-1.2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least twap_min_slices</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bw::AlertEvent</name>
@@ -484,6 +516,207 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>expected market or resources</source>
         <translation>erwartet market oder resources</translation>
+    </message>
+    <message>
+        <source>Port of the WebSocket server for remote viewers (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address the WebSocket server listens on (default %1; other than loopback only with configured tokens).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not run the WebSocket server for remote viewers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a port number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an IP address such as 127.0.0.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::BacktestReport</name>
+    <message>
+        <source>Replay of %1 symbols with preset %2, %3 to %4
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trades: %1, win rate %2 %, profit factor %3, expectancy %4 R
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a (no losing trade)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net PnL %1 USD; equity %2 -&gt; %3 USD; max drawdown %4 % (%5 USD); %6 positions still open
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::BybitFeed</name>
+    <message>
+        <source>Bybit linear perpetuals (%1, %2 m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bybit %1 answered retCode %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bybit %1 failed after %2 attempts: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bybit instruments-info: the answer has no instrument list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bybit lists no tradable USDT perpetual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No history for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bars missed by the stream for %1 could not be fetched: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::BybitFeedConfig</name>
+    <message>
+        <source>invalid symbol selection &quot;%1&quot;: use &quot;all&quot; or &quot;top:N&quot; with N &gt;= 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bybit feed setting %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a ws:// or wss:// URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Bybit kline interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is outside [%2, %3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::Engine</name>
+    <message>
+        <source>no market feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot restore from the journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting %1 with preset %2; %3 open positions restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resumed by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>halted by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>market history loaded for %1 symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>market feed failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan %1 of %2 symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan %1: %2 candidates, %3 signals, %4 open positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine takes no new entries in state %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown symbol %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kill switch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::FeedFactory</name>
+    <message>
+        <source>unknown market source &quot;%1&quot;: use simulated, replay or bybit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the replay source needs a path</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::HeadlessStatus</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> | engine %1, last scan %2, %3 candidates, %4 open positions, equity %5</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -681,6 +914,85 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::ObjectReader</name>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an integer, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range [%2, %3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array of symbol names, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-empty symbol name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bw::PaperBroker</name>
     <message>
         <source>reduce-only order: nothing left to reduce</source>
@@ -794,6 +1106,33 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>order notional %1 is below the minimum %2</source>
         <translation>der Orderwert %1 liegt unter dem Minimum %2</translation>
+    </message>
+</context>
+<context>
+    <name>bw::PresetLoader</name>
+    <message>
+        <source>%1: invalid JSON at offset %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the preset must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not match the file name &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of momentum, retest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such preset (available: %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1414,179 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::ScanFilters</name>
+    <message>
+        <source>%1 %2 below the minimum %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 above the maximum %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 outside %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applicable: the data source has no open interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spread (bps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>depth within 0.5 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>depth within 0.3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no order book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trades per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ATR/price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ATR(14) needs %1 closed 15 m bars, have %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>band-width percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>band-width percentile needs more closed bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 h volume surge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 h volume surge needs %1 closed bars with volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 m volume surge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 m volume surge needs %1 closed bars with volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>|24 h open-interest change|</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applicable: no open-interest history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>|correlation| %1 above the limit %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correlation with the reference symbol is not available yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only %1 closed bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 missing bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 duplicate bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale: last update %1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spread %1 bps is implausible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no trades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ScanStage</name>
+    <message>
+        <source>symbol lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>liquidity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volatility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correlation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::Scanner</name>
+    <message>
+        <source>not on the whitelist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the blacklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside the top %1 by 24 h volume (cut-off %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bw::ServerToken</name>
     <message>
         <source>no token file path</source>
@@ -1118,6 +1630,109 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>confidence %1 is outside [0, 1]</source>
         <translation>Konfidenz %1 liegt außerhalb von [0, 1]</translation>
+    </message>
+</context>
+<context>
+    <name>bw::SignalEngine</name>
+    <message>
+        <source>fewer closed bars than needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no ATR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no order book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the closed bar is not beyond the level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the level broke before the last closed bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume below the multiplier of the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bar has no range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body ratio below the minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order book imbalance not in the trade&apos;s direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price ran too far from the level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price is back behind the level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stop is not on the losing side of the entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 breakout of %2 at %3: volume %4x median, body %5, imbalance %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resistance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no recorded breakout of the level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no bar after the breakout yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price did not pull back to the level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pullback pierced the level too far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the level did not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trading activity dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retest of the %1 breakout of %2 (%3 h ago), held with pierce %4 ATR, activity %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate of an active signal</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1939,251 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <source>snapshot: %1</source>
         <translation>snapshot: %1</translation>
     </message>
+    <message>
+        <source>Record candles from the seeded simulated market into a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to write (created if missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of symbols (1-1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed 5 m bars per symbol (10-100000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the simulated market.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open time of the first bar, epoch ms (default 2024-01-01T00:00Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>csv (a file per symbol) or jsonl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --out DIR is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --symbols must be a whole number from 1 to 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --bars must be a whole number from 10 to 100000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --seed must be a non-negative whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --start must be epoch milliseconds after 1970 and before 2100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: --format must be csv or jsonl, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record: cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded %1 symbols x %2 bars (seed %3) into %4
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scans %1, trades %2, open %3, equity %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the trading engine over recorded candles and report the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder (or file) of recorded candles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset name or file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max (default) or bar times per second of wall time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max|N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the JSON report to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bar times delivered as history before trading starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting cash in USD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No progress bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: --data DIR and --preset NAME are required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: the data path %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: --speed must be max or a positive number of bars per second, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: --backfill must be a non-negative whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: --cash must be a positive amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: cannot write the report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset %1: %2 symbols, %3 candidates (%4 more beyond max_candidates), %5 ms, %6 threads, batches of %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most common rejection reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs one scan and prints the ranked candidates and the funnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset name (shipped or user).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated symbols, 1-10000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated market seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated history bars, 30-100000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner threads (default: cores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded candles (docs/data-format.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the report as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--preset NAME is required (available: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--symbols: &quot;%1&quot; is not a number from 1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed: &quot;%1&quot; is not a non-negative integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bars: &quot;%1&quot; is not a number from 30 to 100000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--threads: &quot;%1&quot; is not a number from 0 to 256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data: &quot;%1&quot; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot load %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bw::app::Commands</name>
@@ -1334,6 +2194,18 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>write one memory snapshot JSON of a process (default: the running workstation)</source>
         <translation>einen Speicher-Snapshot (JSON) eines Prozesses schreiben (Standard: die laufende Workstation)</translation>
+    </message>
+    <message>
+        <source>one scan over a simulated market or recorded candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run the trading engine over recorded candles and report the backtest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record candles from the seeded simulated market (test and demo data)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1369,6 +2241,14 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>no display found (DISPLAY and WAYLAND_DISPLAY are not set); start it with --headless for the status line on the terminal</source>
         <translation>keine Anzeige gefunden (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); mit --headless starten, um die Statuszeile im Terminal zu sehen</translation>
+    </message>
+    <message>
+        <source>Remote viewers: ws://%1:%2, operator token in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebSocket server not started: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
