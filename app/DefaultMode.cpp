@@ -15,6 +15,7 @@
 #include <QHostAddress>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -113,6 +114,23 @@ void configureServer(AppContext &context, const AppOptions &options)
     });
 }
 
+// The journal this instance paper-trades into. A second instance of the workstation (the pid file is
+// held by another) runs without the default journal, so two engines never write one file.
+QString journalPath(const AppOptions &options, bool firstInstance)
+{
+    if (!options.journalEnabled)
+        return {};
+    if (!options.journalPath.isEmpty())
+        return options.journalPath;
+    if (!firstInstance) {
+        err() << QCoreApplication::translate("bw::app::DefaultMode",
+                                             "Another workstation is running: this one trades without a journal.")
+              << Qt::endl;
+        return {};
+    }
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/journal.sqlite");
+}
+
 SimulatedFeedConfig feedConfig(const AppOptions &options)
 {
     SimulatedFeedConfig config;
@@ -124,9 +142,9 @@ SimulatedFeedConfig feedConfig(const AppOptions &options)
     return config;
 }
 
-int runHeadless(QCoreApplication &app, const AppOptions &options)
+int runHeadless(QCoreApplication &app, const AppOptions &options, bool firstInstance)
 {
-    AppContext context(feedConfig(options));
+    AppContext context(feedConfig(options), journalPath(options, firstInstance));
     configureServer(context, options);
     HeadlessStatus status(stdout, context.sourceName(), options.statusEverySeconds);
     QObject::connect(&context, &AppContext::overviewReady, &status, &HeadlessStatus::showOverview);
@@ -150,11 +168,11 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
 }
 
 #ifdef BW_WITH_UI
-int runDesktop(const AppOptions &options)
+int runDesktop(const AppOptions &options, bool firstInstance)
 {
     ui::Theme::apply(options.theme == ThemeChoice::Light ? ui::ThemeMode::Light : ui::ThemeMode::Dark);
 
-    AppContext context(feedConfig(options));
+    AppContext context(feedConfig(options), journalPath(options, firstInstance));
     configureServer(context, options);
     // The resource monitor and the pressure governor sample and act on the engine thread; the dashboard
     // follows them through queued signals. context.stop() below joins that thread before the window goes.
@@ -282,14 +300,15 @@ int runDefaultMode(int argc, char *argv[], std::span<const Command> commands)
     // instance still runs; it is only not the one those commands pick by default.
     PidFile pidFile;
     QString pidError;
-    if (!pidFile.acquire(&pidError))
+    const bool firstInstance = pidFile.acquire(&pidError);
+    if (!firstInstance)
         qCWarning(lcApp).noquote() << pidError;
 
 #ifdef BW_WITH_UI
     if (desktop)
-        return runDesktop(result.options);
+        return runDesktop(result.options, firstInstance);
 #endif
-    return runHeadless(*app, result.options);
+    return runHeadless(*app, result.options, firstInstance);
 }
 
 } // namespace bw::app

@@ -10,9 +10,12 @@
 #include "scanner/PresetLoader.h"
 #include "server/RemoteServer.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace bw {
 
-AppContext::AppContext(const SimulatedFeedConfig &feed, QObject *parent)
+AppContext::AppContext(const SimulatedFeedConfig &feed, const QString &journalPath, QObject *parent)
     : QObject(parent)
 {
     registerMarketMetaTypes();
@@ -31,6 +34,10 @@ AppContext::AppContext(const SimulatedFeedConfig &feed, QObject *parent)
     m_sourceName = simulated->sourceName();
     EngineConfig config;
     config.pressure = m_governor;
+    if (!journalPath.isEmpty()) {
+        QDir().mkpath(QFileInfo(journalPath).absolutePath());
+        config.journalPath = journalPath;
+    }
     const PresetLoadResult preset = PresetLoader::load(QStringLiteral("breakout_v1"));
     if (preset.preset)
         config.preset = *preset.preset;

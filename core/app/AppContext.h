@@ -29,7 +29,9 @@ class AppContext final : public QObject
 
 public:
     // Builds the simulated market. `feed` must be valid (SimulatedFeedConfig::validate() is empty).
-    explicit AppContext(const SimulatedFeedConfig &feed, QObject *parent = nullptr);
+    // `journalPath`: the SQLite journal that keeps orders, fills, positions and cash across restarts
+    // (its folder is created); empty: nothing survives the process.
+    explicit AppContext(const SimulatedFeedConfig &feed, const QString &journalPath = {}, QObject *parent = nullptr);
     ~AppContext() override;
 
     // The data source for titles and status bars, known before the first overview.

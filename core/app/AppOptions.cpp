@@ -85,12 +85,18 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
                                              "loopback only with configured tokens).")
                                               .arg(options.serverBind),
                                           tr("ADDRESS"));
+    const QCommandLineOption journalOption(QStringLiteral("journal"),
+                                           tr("SQLite journal that keeps positions, orders and cash across "
+                                              "restarts (default: journal.sqlite in the data folder)."),
+                                           tr("FILE"));
+    const QCommandLineOption noJournalOption(QStringLiteral("no-journal"),
+                                             tr("Paper-trade without a journal: nothing survives a restart."));
     const QCommandLineOption noServerOption(QStringLiteral("no-server"),
                                             tr("Do not run the WebSocket server for remote viewers."));
 
     parser.addOptions({helpOption, versionOption, headlessOption, symbolsOption, seedOption, intervalOption,
                        speedOption, themeOption, langOption, statusEveryOption, screenshotOption, screenshotAfterOption,
-                       tabOption, wsPortOption, wsBindOption, noServerOption});
+                       tabOption, wsPortOption, wsBindOption, noServerOption, journalOption, noJournalOption});
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -122,6 +128,18 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
     }
     options.headless = parser.isSet(headlessOption);
     options.serverEnabled = !parser.isSet(noServerOption);
+    options.journalEnabled = !parser.isSet(noJournalOption);
+    if (parser.isSet(journalOption)) {
+        options.journalPath = parser.value(journalOption);
+        if (options.journalPath.isEmpty()) {
+            result.error = invalid(QStringLiteral("journal"), options.journalPath, tr("expected a file path"));
+            return result;
+        }
+        if (!options.journalEnabled) {
+            result.error = tr("--journal and --no-journal exclude each other");
+            return result;
+        }
+    }
     if (parser.isSet(wsPortOption)) {
         const QString value = parser.value(wsPortOption);
         bool ok = false;

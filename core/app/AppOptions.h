@@ -27,6 +27,9 @@ struct AppOptions {
     bool serverEnabled = true;
     QString serverBind = QStringLiteral("127.0.0.1");
     quint16 serverPort = 8765;
+    // SQLite journal of the paper-trading engine; empty: the default under the data location.
+    QString journalPath;
+    bool journalEnabled = true;
     // The main window's page to show first: "market" or "resources".
     QString tab = QStringLiteral("market");
 };

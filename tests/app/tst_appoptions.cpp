@@ -55,6 +55,27 @@ private slots:
         QCOMPARE(result.options.statusEverySeconds, 5);
     }
 
+    void serverAndJournalOptions()
+    {
+        AppOptionsResult result = parse({});
+        QVERIFY(result.options.serverEnabled);
+        QCOMPARE(result.options.serverPort, quint16(8765));
+        QCOMPARE(result.options.serverBind, u"127.0.0.1"_s);
+        QVERIFY(result.options.journalEnabled);
+        QVERIFY(result.options.journalPath.isEmpty());
+
+        result = parse({u"--ws-port"_s, u"9001"_s, u"--ws-bind"_s, u"::1"_s, u"--journal"_s, u"/data/j.sqlite"_s});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.options.serverPort, quint16(9001));
+        QCOMPARE(result.options.serverBind, u"::1"_s);
+        QCOMPARE(result.options.journalPath, u"/data/j.sqlite"_s);
+
+        result = parse({u"--no-server"_s, u"--no-journal"_s});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QVERIFY(!result.options.serverEnabled);
+        QVERIFY(!result.options.journalEnabled);
+    }
+
     void intervals_data()
     {
         QTest::addColumn<QString>("text");
@@ -93,6 +114,11 @@ private slots:
         QTest::newRow("missing value") << QStringList{u"--symbols"_s} << u"symbols"_s;
         QTest::newRow("unknown command") << QStringList{u"scna"_s} << u"scna"_s;
         QTest::newRow("tab") << QStringList{u"--tab"_s, u"charts"_s} << u"market or resources"_s;
+        QTest::newRow("ws-port zero") << QStringList{u"--ws-port"_s, u"0"_s} << u"--ws-port"_s;
+        QTest::newRow("ws-port too big") << QStringList{u"--ws-port"_s, u"70000"_s} << u"65535"_s;
+        QTest::newRow("ws-bind not an address") << QStringList{u"--ws-bind"_s, u"localhost:1"_s} << u"--ws-bind"_s;
+        QTest::newRow("journal and no journal")
+            << QStringList{u"--journal"_s, u"/tmp/j.sqlite"_s, u"--no-journal"_s} << u"--no-journal"_s;
         QTest::newRow("screenshot headless")
             << QStringList{u"--headless"_s, u"--screenshot"_s, u"x.png"_s} << u"--headless"_s;
     }

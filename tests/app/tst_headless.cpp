@@ -1,3 +1,4 @@
+#include <QFileInfo>
 #include <QProcess>
 #include <QtTest>
 
@@ -86,6 +87,10 @@ private slots:
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
         QVERIFY(QString::fromLocal8Bit(process.readAllStandardError()).contains(u"Stopped"_s));
+        // The paper-trading journal lives in the data folder, so positions and cash survive a restart.
+        const QString journal =
+            environment().value(u"XDG_DATA_HOME"_s) + u"/BreakoutWorkstation/breakout-workstation/journal.sqlite"_s;
+        QVERIFY2(QFileInfo::exists(journal), qPrintable(journal));
     }
 
     void rejectsBadArgumentsWithExitCode2_data()
