@@ -327,35 +327,35 @@
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished">k. A.</translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>%1 | %2 symbols | last scan %3 | %4 candidates | %5 open | equity %6 | RSS %7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 | %2 Symbole | letzter Scan %3 | %4 Kandidaten | %5 offen | Kapital %6 | RSS %7</translation>
     </message>
     <message>
         <source>must be at least atr_range_min</source>
-        <translation type="unfinished"></translation>
+        <translation>muss mindestens atr_range_min sein</translation>
     </message>
     <message>
         <source>must be greater than tp1_r (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>muss größer als tp1_r (%1) sein</translation>
     </message>
     <message>
         <source>tp1_size_pct + tp2_size_pct must not exceed 1</source>
-        <translation type="unfinished"></translation>
+        <translation>tp1_size_pct + tp2_size_pct darf 1 nicht überschreiten</translation>
     </message>
     <message>
         <source>the absolute weights sum to %1; it must be within 0.8-1.2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Beträge der Gewichte ergeben in Summe %1; die Summe muss im Bereich 0,8-1,2 liegen</translation>
     </message>
     <message>
         <source>must be at least twap_min_slices</source>
-        <translation type="unfinished"></translation>
+        <translation>muss mindestens twap_min_slices sein</translation>
     </message>
 </context>
 <context>
@@ -519,31 +519,31 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>Port of the WebSocket server for remote viewers (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Port des WebSocket-Servers für entfernte Betrachter (Standard %1).</translation>
     </message>
     <message>
         <source>PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>PORT</translation>
     </message>
     <message>
         <source>Address the WebSocket server listens on (default %1; other than loopback only with configured tokens).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse, auf der der WebSocket-Server lauscht (Standard %1; andere als Loopback nur mit konfigurierten Tokens).</translation>
     </message>
     <message>
         <source>ADDRESS</source>
-        <translation type="unfinished"></translation>
+        <translation>ADRESSE</translation>
     </message>
     <message>
         <source>Do not run the WebSocket server for remote viewers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den WebSocket-Server für entfernte Betrachter nicht starten.</translation>
     </message>
     <message>
         <source>expected a port number from 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine Portnummer von 1 bis 65535</translation>
     </message>
     <message>
         <source>expected an IP address such as 127.0.0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine IP-Adresse wie 127.0.0.1</translation>
     </message>
 </context>
 <context>
@@ -551,172 +551,175 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>Replay of %1 symbols with preset %2, %3 to %4
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe von %1 Symbolen mit Preset %2, %3 bis %4
+</translation>
     </message>
     <message>
         <source>Trades: %1, win rate %2 %, profit factor %3, expectancy %4 R
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Trades: %1, Trefferquote %2 %, Profitfaktor %3, Erwartungswert %4 R
+</translation>
     </message>
     <message>
         <source>n/a (no losing trade)</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A. (kein Verlusttrade)</translation>
     </message>
     <message>
         <source>Net PnL %1 USD; equity %2 -&gt; %3 USD; max drawdown %4 % (%5 USD); %6 positions still open
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Netto-PnL %1 USD; Kapital %2 -&gt; %3 USD; max. Drawdown %4 % (%5 USD); %6 Positionen noch offen
+</translation>
     </message>
 </context>
 <context>
     <name>bw::BybitFeed</name>
     <message>
         <source>Bybit linear perpetuals (%1, %2 m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bybit lineare Perpetuals (%1, %2 m)</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>malformed answer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Antwort (%1)</translation>
     </message>
     <message>
         <source>Bybit %1 answered retCode %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bybit %1 antwortete mit retCode %2: %3</translation>
     </message>
     <message>
         <source>Bybit %1 failed after %2 attempts: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bybit %1 nach %2 Versuchen fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>Bybit instruments-info: the answer has no instrument list</source>
-        <translation type="unfinished"></translation>
+        <translation>Bybit instruments-info: die Antwort enthält keine Instrumentenliste</translation>
     </message>
     <message>
         <source>Bybit lists no tradable USDT perpetual</source>
-        <translation type="unfinished"></translation>
+        <translation>Bybit listet kein handelbares USDT-Perpetual</translation>
     </message>
     <message>
         <source>No history for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Historie für %1: %2</translation>
     </message>
     <message>
         <source>Bars missed by the stream for %1 could not be fetched: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Stream verpasste Kerzen für %1 konnten nicht abgerufen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>bw::BybitFeedConfig</name>
     <message>
         <source>invalid symbol selection &quot;%1&quot;: use &quot;all&quot; or &quot;top:N&quot; with N &gt;= 1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Symbolauswahl &quot;%1&quot;: &quot;all&quot; oder &quot;top:N&quot; mit N &gt;= 1 verwenden</translation>
     </message>
     <message>
         <source>Bybit feed setting %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung %1 der Bybit-Datenquelle: %2</translation>
     </message>
     <message>
         <source>not a valid URL</source>
-        <translation type="unfinished"></translation>
+        <translation>keine gültige URL</translation>
     </message>
     <message>
         <source>must be a ws:// or wss:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ws://- oder wss://-URL sein</translation>
     </message>
     <message>
         <source>%1 is not a Bybit kline interval</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Bybit-Kline-Intervall</translation>
     </message>
     <message>
         <source>%1 is outside [%2, %3]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt außerhalb von [%2, %3]</translation>
     </message>
 </context>
 <context>
     <name>bw::Engine</name>
     <message>
         <source>no market feed</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Marktdatenquelle</translation>
     </message>
     <message>
         <source>cannot open the journal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Journal kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>cannot restore from the journal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aus dem Journal kann nicht wiederhergestellt werden: %1</translation>
     </message>
     <message>
         <source>starting %1 with preset %2; %3 open positions restored</source>
-        <translation type="unfinished"></translation>
+        <translation>starte %1 mit Preset %2; %3 offene Positionen wiederhergestellt</translation>
     </message>
     <message>
         <source>paused by the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Operator pausiert</translation>
     </message>
     <message>
         <source>resumed by the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Operator fortgesetzt</translation>
     </message>
     <message>
         <source>halted by the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Operator angehalten</translation>
     </message>
     <message>
         <source>stopped by the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Operator beendet</translation>
     </message>
     <message>
         <source>market history loaded for %1 symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>Markthistorie für %1 Symbole geladen</translation>
     </message>
     <message>
         <source>market feed failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Marktdatenquelle ausgefallen: %1</translation>
     </message>
     <message>
         <source>scan %1 of %2 symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan %1 über %2 Symbole</translation>
     </message>
     <message>
         <source>scan %1: %2 candidates, %3 signals, %4 open positions</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan %1: %2 Kandidaten, %3 Signale, %4 offene Positionen</translation>
     </message>
     <message>
         <source>the engine takes no new entries in state %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Engine nimmt im Zustand %1 keine neuen Einstiege an</translation>
     </message>
     <message>
         <source>unknown symbol %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Symbol %1</translation>
     </message>
     <message>
         <source>kill switch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notabschaltung: %1</translation>
     </message>
 </context>
 <context>
     <name>bw::FeedFactory</name>
     <message>
         <source>unknown market source &quot;%1&quot;: use simulated, replay or bybit</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Marktquelle &quot;%1&quot;: simulated, replay oder bybit verwenden</translation>
     </message>
     <message>
         <source>the replay source needs a path</source>
-        <translation type="unfinished"></translation>
+        <translation>die Quelle replay braucht einen Pfad</translation>
     </message>
 </context>
 <context>
     <name>bw::HeadlessStatus</name>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source> | engine %1, last scan %2, %3 candidates, %4 open positions, equity %5</source>
-        <translation type="unfinished"></translation>
+        <translation> | Engine %1, letzter Scan %2, %3 Kandidaten, %4 offene Positionen, Kapital %5</translation>
     </message>
 </context>
 <context>
@@ -917,79 +920,79 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <name>bw::ObjectReader</name>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <source>must not be null</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht null sein</translation>
     </message>
     <message>
         <source>expected a number, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine Zahl, gefunden: %1</translation>
     </message>
     <message>
         <source>%1 is out of range %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt außerhalb des Bereichs %2</translation>
     </message>
     <message>
         <source>expected an integer, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine ganze Zahl, gefunden: %1</translation>
     </message>
     <message>
         <source>%1 is out of range [%2, %3]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt außerhalb des Bereichs [%2, %3]</translation>
     </message>
     <message>
         <source>expected true or false, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird true oder false, gefunden: %1</translation>
     </message>
     <message>
         <source>expected a string, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine Zeichenkette, gefunden: %1</translation>
     </message>
     <message>
         <source>expected an array of symbol names, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein Array von Symbolnamen, gefunden: %1</translation>
     </message>
     <message>
         <source>expected a non-empty symbol name</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein nicht leerer Symbolname</translation>
     </message>
     <message>
         <source>expected an object, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein Objekt, gefunden: %1</translation>
     </message>
     <message>
         <source>unknown key</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel</translation>
     </message>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wahrheitswert</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts</translation>
     </message>
 </context>
 <context>
@@ -1112,27 +1115,27 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <name>bw::PresetLoader</name>
     <message>
         <source>%1: invalid JSON at offset %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ungültiges JSON an Position %2: %3</translation>
     </message>
     <message>
         <source>%1: the preset must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das Preset muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; does not match the file name &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; passt nicht zum Dateinamen &quot;%2&quot;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of momentum, retest</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keiner der Werte momentum, retest</translation>
     </message>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1: no such preset (available: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein solches Preset (vorhanden: %2)</translation>
     </message>
 </context>
 <context>
@@ -1417,173 +1420,173 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <name>bw::ScanFilters</name>
     <message>
         <source>%1 %2 below the minimum %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 unter dem Minimum %3</translation>
     </message>
     <message>
         <source>%1 %2 above the maximum %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 über dem Maximum %3</translation>
     </message>
     <message>
         <source>%1 %2 outside %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 außerhalb von %3</translation>
     </message>
     <message>
         <source>24 h volume</source>
-        <translation type="unfinished"></translation>
+        <translation>24-h-Volumen</translation>
     </message>
     <message>
         <source>open interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Open Interest</translation>
     </message>
     <message>
         <source>not applicable: the data source has no open interest</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht anwendbar: die Datenquelle liefert kein Open Interest</translation>
     </message>
     <message>
         <source>spread (bps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spread (bps)</translation>
     </message>
     <message>
         <source>depth within 0.5 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Markttiefe innerhalb 0,5 %</translation>
     </message>
     <message>
         <source>depth within 0.3 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Markttiefe innerhalb 0,3 %</translation>
     </message>
     <message>
         <source>no order book</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Orderbuch</translation>
     </message>
     <message>
         <source>trades per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Trades pro Minute</translation>
     </message>
     <message>
         <source>ATR/price</source>
-        <translation type="unfinished"></translation>
+        <translation>ATR/Kurs</translation>
     </message>
     <message>
         <source>ATR(14) needs %1 closed 15 m bars, have %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ATR(14) braucht %1 geschlossene 15-m-Kerzen, vorhanden sind %2</translation>
     </message>
     <message>
         <source>band-width percentile</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandbreiten-Perzentil</translation>
     </message>
     <message>
         <source>band-width percentile needs more closed bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandbreiten-Perzentil braucht mehr geschlossene Kerzen</translation>
     </message>
     <message>
         <source>1 h volume surge</source>
-        <translation type="unfinished"></translation>
+        <translation>1-h-Volumenanstieg</translation>
     </message>
     <message>
         <source>1 h volume surge needs %1 closed bars with volume</source>
-        <translation type="unfinished"></translation>
+        <translation>1-h-Volumenanstieg braucht %1 geschlossene Kerzen mit Volumen</translation>
     </message>
     <message>
         <source>5 m volume surge</source>
-        <translation type="unfinished"></translation>
+        <translation>5-m-Volumenanstieg</translation>
     </message>
     <message>
         <source>5 m volume surge needs %1 closed bars with volume</source>
-        <translation type="unfinished"></translation>
+        <translation>5-m-Volumenanstieg braucht %1 geschlossene Kerzen mit Volumen</translation>
     </message>
     <message>
         <source>|24 h open-interest change|</source>
-        <translation type="unfinished"></translation>
+        <translation>|24-h-Änderung des Open Interest|</translation>
     </message>
     <message>
         <source>not applicable: no open-interest history</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht anwendbar: keine Open-Interest-Historie</translation>
     </message>
     <message>
         <source>|correlation| %1 above the limit %2</source>
-        <translation type="unfinished"></translation>
+        <translation>|Korrelation| %1 über der Grenze %2</translation>
     </message>
     <message>
         <source>correlation with the reference symbol is not available yet</source>
-        <translation type="unfinished"></translation>
+        <translation>die Korrelation mit dem Referenzsymbol ist noch nicht verfügbar</translation>
     </message>
     <message>
         <source>only %1 closed bars</source>
-        <translation type="unfinished"></translation>
+        <translation>nur %1 geschlossene Kerzen</translation>
     </message>
     <message>
         <source>%1 missing bars</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlende Kerzen</translation>
     </message>
     <message>
         <source>%1 duplicate bars</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doppelte Kerzen</translation>
     </message>
     <message>
         <source>stale: last update %1 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet: letzte Aktualisierung vor %1 s</translation>
     </message>
     <message>
         <source>spread %1 bps is implausible</source>
-        <translation type="unfinished"></translation>
+        <translation>Spread %1 bps ist unplausibel</translation>
     </message>
     <message>
         <source>empty book</source>
-        <translation type="unfinished"></translation>
+        <translation>leeres Orderbuch</translation>
     </message>
     <message>
         <source>no trades</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Trades</translation>
     </message>
     <message>
         <source>no price</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Kurs</translation>
     </message>
 </context>
 <context>
     <name>bw::ScanStage</name>
     <message>
         <source>symbol lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbollisten</translation>
     </message>
     <message>
         <source>top volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-Volumen</translation>
     </message>
     <message>
         <source>liquidity</source>
-        <translation type="unfinished"></translation>
+        <translation>Liquidität</translation>
     </message>
     <message>
         <source>volatility</source>
-        <translation type="unfinished"></translation>
+        <translation>Volatilität</translation>
     </message>
     <message>
         <source>correlation</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrelation</translation>
     </message>
     <message>
         <source>data health</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenqualität</translation>
     </message>
     <message>
         <source>scoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung</translation>
     </message>
 </context>
 <context>
     <name>bw::Scanner</name>
     <message>
         <source>not on the whitelist</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht auf der Whitelist</translation>
     </message>
     <message>
         <source>on the blacklist</source>
-        <translation type="unfinished"></translation>
+        <translation>auf der Blacklist</translation>
     </message>
     <message>
         <source>outside the top %1 by 24 h volume (cut-off %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unter den Top %1 nach 24-h-Volumen (Grenze %2)</translation>
     </message>
 </context>
 <context>
@@ -1636,103 +1639,103 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <name>bw::SignalEngine</name>
     <message>
         <source>fewer closed bars than needed</source>
-        <translation type="unfinished"></translation>
+        <translation>weniger geschlossene Kerzen als nötig</translation>
     </message>
     <message>
         <source>no ATR</source>
-        <translation type="unfinished"></translation>
+        <translation>keine ATR</translation>
     </message>
     <message>
         <source>no order book</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Orderbuch</translation>
     </message>
     <message>
         <source>the closed bar is not beyond the level</source>
-        <translation type="unfinished"></translation>
+        <translation>die geschlossene Kerze liegt nicht jenseits des Levels</translation>
     </message>
     <message>
         <source>the level broke before the last closed bar</source>
-        <translation type="unfinished"></translation>
+        <translation>das Level wurde vor der letzten geschlossenen Kerze durchbrochen</translation>
     </message>
     <message>
         <source>volume below the multiplier of the median</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumen unter dem Vielfachen des Medians</translation>
     </message>
     <message>
         <source>the bar has no range</source>
-        <translation type="unfinished"></translation>
+        <translation>die Kerze hat keine Spanne</translation>
     </message>
     <message>
         <source>body ratio below the minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>Körperanteil unter dem Minimum</translation>
     </message>
     <message>
         <source>order book imbalance not in the trade&apos;s direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Orderbuch-Ungleichgewicht nicht in Handelsrichtung</translation>
     </message>
     <message>
         <source>the price ran too far from the level</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kurs hat sich zu weit vom Level entfernt</translation>
     </message>
     <message>
         <source>the price is back behind the level</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kurs liegt wieder hinter dem Level</translation>
     </message>
     <message>
         <source>the stop is not on the losing side of the entry</source>
-        <translation type="unfinished"></translation>
+        <translation>der Stopp liegt nicht auf der Verlustseite des Einstiegs</translation>
     </message>
     <message>
         <source>%1 breakout of %2 at %3: volume %4x median, body %5, imbalance %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausbruch %1 durch %2 bei %3: Volumen %4x Median, Körper %5, Ungleichgewicht %6</translation>
     </message>
     <message>
         <source>upward</source>
-        <translation type="unfinished"></translation>
+        <translation>nach oben</translation>
     </message>
     <message>
         <source>downward</source>
-        <translation type="unfinished"></translation>
+        <translation>nach unten</translation>
     </message>
     <message>
         <source>resistance</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerstand</translation>
     </message>
     <message>
         <source>support</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterstützung</translation>
     </message>
     <message>
         <source>no recorded breakout of the level</source>
-        <translation type="unfinished"></translation>
+        <translation>kein erfasster Ausbruch des Levels</translation>
     </message>
     <message>
         <source>no bar after the breakout yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Kerze nach dem Ausbruch</translation>
     </message>
     <message>
         <source>the price did not pull back to the level</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kurs ist nicht zum Level zurückgekommen</translation>
     </message>
     <message>
         <source>the pullback pierced the level too far</source>
-        <translation type="unfinished"></translation>
+        <translation>der Rücksetzer hat das Level zu weit durchstoßen</translation>
     </message>
     <message>
         <source>the level did not hold</source>
-        <translation type="unfinished"></translation>
+        <translation>das Level hat nicht gehalten</translation>
     </message>
     <message>
         <source>trading activity dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>die Handelsaktivität ist gesunken</translation>
     </message>
     <message>
         <source>retest of the %1 breakout of %2 (%3 h ago), held with pierce %4 ATR, activity %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Retest des Ausbruchs %1 bei %2 (vor %3 h), gehalten mit Durchstich %4 ATR, Aktivität %5</translation>
     </message>
     <message>
         <source>duplicate of an active signal</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikat eines aktiven Signals</translation>
     </message>
 </context>
 <context>
@@ -1941,248 +1944,249 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>Record candles from the seeded simulated market into a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerzen aus dem simulierten Markt mit festem Startwert in einen Ordner aufzeichnen.</translation>
     </message>
     <message>
         <source>Folder to write (created if missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielordner (wird angelegt, falls er fehlt).</translation>
     </message>
     <message>
         <source>dir</source>
-        <translation type="unfinished"></translation>
+        <translation>ordner</translation>
     </message>
     <message>
         <source>Number of symbols (1-1000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Symbole (1-1000).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Closed 5 m bars per symbol (10-100000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossene 5-m-Kerzen pro Symbol (10-100000).</translation>
     </message>
     <message>
         <source>Seed of the simulated market.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert des simulierten Markts.</translation>
     </message>
     <message>
         <source>Open time of the first bar, epoch ms (default 2024-01-01T00:00Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eröffnungszeit der ersten Kerze, Epoch-ms (Standard 2024-01-01T00:00Z).</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>csv (a file per symbol) or jsonl.</source>
-        <translation type="unfinished"></translation>
+        <translation>csv (eine Datei pro Symbol) oder jsonl.</translation>
     </message>
     <message>
         <source>format</source>
-        <translation type="unfinished"></translation>
+        <translation>format</translation>
     </message>
     <message>
         <source>record: --out DIR is required</source>
-        <translation type="unfinished"></translation>
+        <translation>record: --out ORDNER ist erforderlich</translation>
     </message>
     <message>
         <source>record: --symbols must be a whole number from 1 to 1000</source>
-        <translation type="unfinished"></translation>
+        <translation>record: --symbols muss eine ganze Zahl von 1 bis 1000 sein</translation>
     </message>
     <message>
         <source>record: --bars must be a whole number from 10 to 100000</source>
-        <translation type="unfinished"></translation>
+        <translation>record: --bars muss eine ganze Zahl von 10 bis 100000 sein</translation>
     </message>
     <message>
         <source>record: --seed must be a non-negative whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>record: --seed muss eine nicht negative ganze Zahl sein</translation>
     </message>
     <message>
         <source>record: --start must be epoch milliseconds after 1970 and before 2100</source>
-        <translation type="unfinished"></translation>
+        <translation>record: --start muss in Epoch-Millisekunden nach 1970 und vor 2100 liegen</translation>
     </message>
     <message>
         <source>record: --format must be csv or jsonl, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>record: --format muss csv oder jsonl sein, nicht &quot;%1&quot;</translation>
     </message>
     <message>
         <source>record: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>record: %1</translation>
     </message>
     <message>
         <source>record: cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>record: der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Recorded %1 symbols x %2 bars (seed %3) into %4
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Symbole x %2 Kerzen (Startwert %3) in %4 aufgezeichnet
+</translation>
     </message>
     <message>
         <source>scans %1, trades %2, open %3, equity %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Scans %1, Trades %2, offen %3, Kapital %4</translation>
     </message>
     <message>
         <source>Run the trading engine over recorded candles and report the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Trading-Engine über aufgezeichnete Kerzen laufen lassen und das Ergebnis berichten.</translation>
     </message>
     <message>
         <source>Folder (or file) of recorded candles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner (oder Datei) mit aufgezeichneten Kerzen.</translation>
     </message>
     <message>
         <source>Preset name or file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preset-Name oder -Datei.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>name</translation>
     </message>
     <message>
         <source>max (default) or bar times per second of wall time.</source>
-        <translation type="unfinished"></translation>
+        <translation>max (Standard) oder Kerzenzeitpunkte pro Sekunde Echtzeit.</translation>
     </message>
     <message>
         <source>max|N</source>
-        <translation type="unfinished"></translation>
+        <translation>max|N</translation>
     </message>
     <message>
         <source>Write the JSON report to this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den JSON-Bericht in diese Datei schreiben.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>datei</translation>
     </message>
     <message>
         <source>Bar times delivered as history before trading starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerzenzeitpunkte, die vor Handelsbeginn als Historie geliefert werden.</translation>
     </message>
     <message>
         <source>Starting cash in USD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startkapital in USD.</translation>
     </message>
     <message>
         <source>usd</source>
-        <translation type="unfinished"></translation>
+        <translation>usd</translation>
     </message>
     <message>
         <source>No progress bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Fortschrittsanzeige.</translation>
     </message>
     <message>
         <source>replay: --data DIR and --preset NAME are required</source>
-        <translation type="unfinished"></translation>
+        <translation>replay: --data ORDNER und --preset NAME sind erforderlich</translation>
     </message>
     <message>
         <source>replay: the data path %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>replay: der Datenpfad %1 existiert nicht</translation>
     </message>
     <message>
         <source>replay: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>replay: %1</translation>
     </message>
     <message>
         <source>replay: --speed must be max or a positive number of bars per second, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>replay: --speed muss max oder eine positive Anzahl Kerzen pro Sekunde sein, nicht &quot;%1&quot;</translation>
     </message>
     <message>
         <source>replay: --backfill must be a non-negative whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>replay: --backfill muss eine nicht negative ganze Zahl sein</translation>
     </message>
     <message>
         <source>replay: --cash must be a positive amount</source>
-        <translation type="unfinished"></translation>
+        <translation>replay: --cash muss ein positiver Betrag sein</translation>
     </message>
     <message>
         <source>replay finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe beendet</translation>
     </message>
     <message>
         <source>replay: cannot write the report %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>replay: der Bericht %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Report written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht nach %1 geschrieben</translation>
     </message>
     <message>
         <source>Preset %1: %2 symbols, %3 candidates (%4 more beyond max_candidates), %5 ms, %6 threads, batches of %7</source>
-        <translation type="unfinished"></translation>
+        <translation>Preset %1: %2 Symbole, %3 Kandidaten (%4 weitere jenseits von max_candidates), %5 ms, %6 Threads, Batches zu %7</translation>
     </message>
     <message>
         <source>Funnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Trichter</translation>
     </message>
     <message>
         <source>Most common rejection reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Häufigste Ablehnungsgründe</translation>
     </message>
     <message>
         <source>Runs one scan and prints the ranked candidates and the funnel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt einen Scan aus und gibt die nach Rang sortierten Kandidaten und den Trichter aus.</translation>
     </message>
     <message>
         <source>Preset name (shipped or user).</source>
-        <translation type="unfinished"></translation>
+        <translation>Preset-Name (mitgeliefert oder eigenes).</translation>
     </message>
     <message>
         <source>Simulated symbols, 1-10000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulierte Symbole, 1-10000.</translation>
     </message>
     <message>
         <source>Simulated market seed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert des simulierten Markts.</translation>
     </message>
     <message>
         <source>Simulated history bars, 30-100000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulierte Historienkerzen, 30-100000.</translation>
     </message>
     <message>
         <source>Scanner threads (default: cores).</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner-Threads (Standard: Anzahl der Kerne).</translation>
     </message>
     <message>
         <source>Recorded candles (docs/data-format.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgezeichnete Kerzen (docs/data-format.md).</translation>
     </message>
     <message>
         <source>Print the report as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht als JSON ausgeben.</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Argument &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--preset NAME is required (available: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>--preset NAME ist erforderlich (vorhanden: %1)</translation>
     </message>
     <message>
         <source>--symbols: &quot;%1&quot; is not a number from 1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--symbols: &quot;%1&quot; ist keine Zahl von 1 bis %2</translation>
     </message>
     <message>
         <source>--seed: &quot;%1&quot; is not a non-negative integer</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed: &quot;%1&quot; ist keine nicht negative ganze Zahl</translation>
     </message>
     <message>
         <source>--bars: &quot;%1&quot; is not a number from 30 to 100000</source>
-        <translation type="unfinished"></translation>
+        <translation>--bars: &quot;%1&quot; ist keine Zahl von 30 bis 100000</translation>
     </message>
     <message>
         <source>--threads: &quot;%1&quot; is not a number from 0 to 256</source>
-        <translation type="unfinished"></translation>
+        <translation>--threads: &quot;%1&quot; ist keine Zahl von 0 bis 256</translation>
     </message>
     <message>
         <source>--data: &quot;%1&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>--data: &quot;%1&quot; existiert nicht</translation>
     </message>
     <message>
         <source>cannot load %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geladen werden</translation>
     </message>
 </context>
 <context>
@@ -2197,15 +2201,15 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>one scan over a simulated market or recorded candles</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Scan über einen simulierten Markt oder aufgezeichnete Kerzen</translation>
     </message>
     <message>
         <source>run the trading engine over recorded candles and report the backtest</source>
-        <translation type="unfinished"></translation>
+        <translation>die Trading-Engine über aufgezeichnete Kerzen laufen lassen und den Backtest berichten</translation>
     </message>
     <message>
         <source>record candles from the seeded simulated market (test and demo data)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerzen aus dem simulierten Markt mit festem Startwert aufzeichnen (Test- und Demodaten)</translation>
     </message>
 </context>
 <context>
@@ -2244,11 +2248,11 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>Remote viewers: ws://%1:%2, operator token in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Betrachter: ws://%1:%2, Operator-Token in %3</translation>
     </message>
     <message>
         <source>WebSocket server not started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket-Server nicht gestartet: %1</translation>
     </message>
 </context>
 <context>
