@@ -297,6 +297,21 @@
     </message>
 </context>
 <context>
+    <name>EngineStatus</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>%1 | %2 symbols | last scan %3 | %4 candidates | %5 open | equity %6 | RSS %7</source>
+        <translation>%1 | %2 Symbole | letzter Scan %3 | %4 Kandidaten | %5 offen | Kapital %6 | RSS %7</translation>
+    </message>
+</context>
+<context>
     <name>SimulatedFeedConfig</name>
     <message>
         <source>simulated market: symbols must be between 1 and %1, got %2</source>
@@ -324,18 +339,6 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>nie</translation>
-    </message>
-    <message>
-        <source>n/a</source>
-        <translation>k. A.</translation>
-    </message>
-    <message>
-        <source>%1 | %2 symbols | last scan %3 | %4 candidates | %5 open | equity %6 | RSS %7</source>
-        <translation>%1 | %2 Symbole | letzter Scan %3 | %4 Kandidaten | %5 offen | Kapital %6 | RSS %7</translation>
     </message>
     <message>
         <source>must be at least atr_range_min</source>
@@ -544,6 +547,22 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>expected an IP address such as 127.0.0.1</source>
         <translation>erwartet wird eine IP-Adresse wie 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>SQLite journal that keeps positions, orders and cash across restarts (default: journal.sqlite in the data folder).</source>
+        <translation>SQLite-Journal, das Positionen, Orders und Kassenbestand über Neustarts hinweg bewahrt (Standard: journal.sqlite im Datenordner).</translation>
+    </message>
+    <message>
+        <source>Paper-trade without a journal: nothing survives a restart.</source>
+        <translation>Papierhandel ohne Journal: nichts überdauert einen Neustart.</translation>
+    </message>
+    <message>
+        <source>expected a file path</source>
+        <translation>erwartet wird ein Dateipfad</translation>
+    </message>
+    <message>
+        <source>--journal and --no-journal exclude each other</source>
+        <translation>--journal und --no-journal schließen einander aus</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2272,10 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>WebSocket server not started: %1</source>
         <translation>WebSocket-Server nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Another workstation is running: this one trades without a journal.</source>
+        <translation>Eine andere Workstation läuft bereits: diese handelt ohne Journal.</translation>
     </message>
 </context>
 <context>

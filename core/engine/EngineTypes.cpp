@@ -30,14 +30,14 @@ QString toCode(EngineState state)
 
 QString engineStatusLine(const EngineStatus &s, qint64 rssBytes)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("EngineStatus", text); };
     const QString lastScan =
         s.lastScanMs > 0 ? QDateTime::fromMSecsSinceEpoch(s.lastScanMs, Qt::UTC).toString(QStringLiteral("HH:mm:ss"))
-                         : tr("never");
+                         : QCoreApplication::translate("EngineStatus", "never");
     const QString rss = rssBytes >= 0
                             ? QString::number(double(rssBytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB")
-                            : tr("n/a");
-    return tr("%1 | %2 symbols | last scan %3 | %4 candidates | %5 open | equity %6 | RSS %7")
+                            : QCoreApplication::translate("EngineStatus", "n/a");
+    return QCoreApplication::translate("EngineStatus",
+                                       "%1 | %2 symbols | last scan %3 | %4 candidates | %5 open | equity %6 | RSS %7")
         .arg(toCode(s.state))
         .arg(s.symbols)
         .arg(lastScan)
