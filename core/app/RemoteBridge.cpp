@@ -90,8 +90,9 @@ QJsonObject RemoteBridge::positionJson(const Position &p)
 
 void RemoteBridge::onEngineEvent(const EngineEvent &event)
 {
-    log(QStringLiteral("info"),
-        QStringLiteral("engine %1 -> %2: %3").arg(toCode(event.from), toCode(event.to), event.reason));
+    // The engine logs its own transitions; here they only go to remote viewers.
+    publishLog(QStringLiteral("info"),
+               QStringLiteral("engine %1 -> %2: %3").arg(toCode(event.from), toCode(event.to), event.reason));
 }
 
 void RemoteBridge::onStatus(const EngineStatus &status)
@@ -248,6 +249,11 @@ void RemoteBridge::onCommand(const QString &command, const QJsonObject &args, qu
 void RemoteBridge::log(const QString &level, const QString &message)
 {
     qCInfo(lcApp).noquote() << message;
+    publishLog(level, message);
+}
+
+void RemoteBridge::publishLog(const QString &level, const QString &message)
+{
     m_server->publish(Topic::Log, QJsonObject{
                                       {QStringLiteral("time"), QDateTime::currentMSecsSinceEpoch()},
                                       {QStringLiteral("level"), level},

@@ -45,6 +45,7 @@ private:
     void publishCaches();
     void onCommand(const QString &command, const QJsonObject &args, quint64 clientId, const QJsonValue &requestId);
     void log(const QString &level, const QString &message);
+    void publishLog(const QString &level, const QString &message);
 
     RemoteServer *m_server;
     Engine *m_engine;

@@ -84,7 +84,13 @@ void Engine::transition(EngineState to, const QString &reason)
     EngineEvent event{m_state, to, reason, m_clock.nowMs()};
     m_state = to;
     m_lastReason = reason;
-    qCInfo(lcEngine).noquote() << toCode(event.from) << "->" << toCode(to) << ":" << reason;
+    // A scan every few seconds flips managing <-> scanning; those routine steps would drown the log.
+    const bool routine = (event.from == EngineState::Managing && to == EngineState::Scanning) ||
+                         (event.from == EngineState::Scanning && to == EngineState::Managing);
+    if (routine)
+        qCDebug(lcEngine).noquote() << toCode(event.from) << "->" << toCode(to) << ":" << reason;
+    else
+        qCInfo(lcEngine).noquote() << toCode(event.from) << "->" << toCode(to) << ":" << reason;
     if (m_journal && m_journal->isOpen()) {
         m_journal->recordEngineEvent(
             event.marketTimeMs, QStringLiteral("transition"), reason,
