@@ -25,7 +25,8 @@ public:
             ++m_p;
     }
 
-    bool readInt(qint64 &value)
+    template <typename Number>
+    bool readNumber(Number &value)
     {
         skipBlanks();
         const auto [ptr, ec] = std::from_chars(m_p, m_end, value);
@@ -34,6 +35,8 @@ public:
         m_p = ptr;
         return true;
     }
+
+    bool readInt(qint64 &value) { return readNumber(value); }
 
     // Unsigned fields that may exceed int64 (e.g. rsslim = 2^64-1) saturate instead of failing.
     bool readUnsignedSaturating(qint64 &value)
@@ -58,15 +61,7 @@ public:
         return true;
     }
 
-    bool readDouble(double &value)
-    {
-        skipBlanks();
-        const auto [ptr, ec] = std::from_chars(m_p, m_end, value);
-        if (ec != std::errc())
-            return false;
-        m_p = ptr;
-        return true;
-    }
+    bool readDouble(double &value) { return readNumber(value); }
 
     bool readChar(char &c)
     {
