@@ -4,6 +4,7 @@
 #include "common/MemoryPressure.h"
 #include "engine/EngineTypes.h"
 #include "market/Candle.h"
+#include "market/FeedFactory.h"
 #include "market/MarketTypes.h"
 #include "monitor/PressureGovernor.h"
 #include "monitor/ResourceLimits.h"
@@ -72,6 +73,9 @@ public slots:
     virtual void exportSnapshot() = 0;
     // The last `count` closed base bars of `symbol`: candlesReady (empty when the symbol is unknown).
     virtual void requestCandles(const QString &symbol, int count) = 0;
+    // Rebuilds the engine on another data source (local only; remotely commandFailed("source.select")).
+    // sourceChanged follows, and the views drop what they showed.
+    virtual void selectSource(const bw::FeedOptions &options) = 0;
 
 signals:
     void connectionStateChanged(bw::WorkstationSession::ConnectionState state, const QString &detail);
@@ -80,6 +84,9 @@ signals:
     void resynced(const QString &topic, const QString &reason);
     // Operator rights were gained or lost (remote: the token's role).
     void controlChanged(bool canControl);
+    // The engine now runs on another data source (or a viewer reconnected to another server): everything
+    // shown so far is stale.
+    void sourceChanged(const QString &sourceName);
 
     void engineStatusChanged(const bw::EngineStatus &status);
     void engineEvent(const bw::EngineEvent &event);

@@ -1,6 +1,7 @@
 #include "mainwindow/MainWindow.h"
 
 #include "app/StatusLine.h"
+#include "app/WorkstationSession.h"
 #include "common/NumberFormat.h"
 #include "common/SortFilterProxyModel.h"
 #include "common/Theme.h"
@@ -118,9 +119,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(central, tr("Market"));
     m_dashboard = new ResourceDashboard(m_tabs);
-    m_tabs->addTab(m_dashboard, tr("Resources"));
+    addPage(QStringLiteral("market"), tr("Market"), central);
+    addPage(QStringLiteral("resources"), tr("Resources"), m_dashboard);
     setCentralWidget(m_tabs);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -246,15 +247,34 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_statusStore);
 }
 
+void MainWindow::addPage(const QString &name, const QString &title, QWidget *page)
+{
+    if (page->objectName().isEmpty())
+        page->setObjectName(name + QStringLiteral("Page"));
+    m_pages.insert(name, page);
+    m_tabs->addTab(page, title);
+}
+
 bool MainWindow::selectTab(const QString &name)
 {
-    if (name == u"market")
-        m_tabs->setCurrentIndex(0);
-    else if (name == u"resources")
-        m_tabs->setCurrentWidget(m_dashboard);
-    else
+    QWidget *page = m_pages.value(name);
+    if (page == nullptr)
         return false;
+    m_tabs->setCurrentWidget(page);
     return true;
+}
+
+void MainWindow::setSession(WorkstationSession *session)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_sessionConnections))
+        disconnect(connection);
+    m_sessionConnections.clear();
+    m_session = session;
+    if (session == nullptr)
+        return;
+    setSourceName(session->sourceName());
+    m_sessionConnections << connect(session, &WorkstationSession::overviewReady, this, &MainWindow::showOverview)
+                         << connect(session, &WorkstationSession::sourceChanged, this, &MainWindow::setSourceName);
 }
 
 void MainWindow::setSourceName(const QString &name)

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "app/WorkstationSession.h"
 #include "market/MarketTableModel.h"
 #include "market/MarketTypes.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <array>
 
@@ -35,13 +38,21 @@ public:
 
     void showOverview(const bw::MarketOverview &overview);
 
+    // Shows what `session` publishes (a local engine or a remote server) and sends the user's commands to
+    // it. The session must outlive the window or be replaced before it is deleted; null detaches.
+    void setSession(bw::WorkstationSession *session);
+    bw::WorkstationSession *session() const { return m_session; }
+
+    // Adds a page to the main tabs; `name` is what selectTab() and --tab accept.
+    void addPage(const QString &name, const QString &title, QWidget *page);
+
     MarketTableModel *marketModel() const { return m_model; }
     QSortFilterProxyModel *marketProxy() const { return m_proxy; }
     // Where the engine controls of the full workstation will go.
     QToolBar *marketToolBar() const { return m_toolBar; }
     // The "Resources" page; the composition root hands it the resource monitor and the governor.
     ResourceDashboard *resourceDashboard() const { return m_dashboard; }
-    // Shows the page named "market" or "resources"; false for any other name.
+    // Shows the page named "market", "resources" or one added with addPage(); false for any other name.
     bool selectTab(const QString &name);
 
 protected:
@@ -73,6 +84,9 @@ private:
     QLabel *m_statusSymbols = nullptr;
     QLabel *m_statusStore = nullptr;
     QString m_sourceName;
+    QPointer<bw::WorkstationSession> m_session;
+    QList<QMetaObject::Connection> m_sessionConnections;
+    QHash<QString, QWidget *> m_pages;
     bool m_autoFitColumns = true;
     bool m_fittingColumns = false;
 };
