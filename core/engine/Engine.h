@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "common/MemoryPressure.h"
 #include "engine/EngineTypes.h"
+#include "engine/RuntimeTuning.h"
 #include "market/MarketTypes.h"
 #include "scanner/Preset.h"
 #include "scanner/ScanReport.h"
@@ -91,6 +92,10 @@ public slots:
     void stop(const QString &reason = {});
     // Kill switch: no new entries; every open position is closed at market. Only stop() leaves it.
     void halt(const QString &reason = {});
+    // Settings applied live: the scan interval (market time; <= 0 returns to the preset's), the scanner's
+    // thread count and batches in flight (from the next scan on). Memory thresholds go to the pressure
+    // governor and the resource monitor, not here.
+    void applyTuning(const bw::RuntimeTuning &tuning);
 
 signals:
     void stateChanged(const bw::EngineEvent &event);
@@ -153,6 +158,7 @@ private:
     int m_entries = 0;
     int m_closedTrades = 0;
     int m_unacknowledged = 0;
+    qint64 m_scanIntervalOverrideMs = 0; // applyTuning; 0: the preset's interval
 };
 
 } // namespace bw
