@@ -243,10 +243,7 @@ private slots:
         v.tokens = {{u"trading desk"_s, protocol::Role::Operator, Settings::generateToken()},
                     {u"wall screen"_s, protocol::Role::Viewer, Settings::generateToken()}};
         v.serverBind = u"0.0.0.0"_s;
-        v.tlsCertificatePath = u"/etc/breakout/cert.pem"_s; // missing on purpose: shows an inline message
         SettingsDialog dialog(v);
-        const QString file = m_dir.filePath(u"shot-token"_s);
-        QVERIFY(ServerToken::writeFile(file, ServerToken::generate(), nullptr));
         dialog.setGeneratedTokenFile(u"/home/trader/.config/breakout-workstation/remote-token"_s);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));

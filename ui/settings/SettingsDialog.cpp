@@ -70,9 +70,18 @@ QLabel *mutedLabel(const QString &text, QWidget *parent)
     return label;
 }
 
+// Numbers and short choices keep a compact, equal width instead of stretching across the page.
+template <typename W>
+W *compact(W *widget, int minimumWidth = 140)
+{
+    widget->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    widget->setMinimumWidth(minimumWidth);
+    return widget;
+}
+
 QSpinBox *percentBox(QWidget *parent, const QString &name)
 {
-    auto *box = new QSpinBox(parent);
+    auto *box = compact(new QSpinBox(parent), 90);
     box->setObjectName(name);
     box->setRange(0, 100);
     box->setSuffix(QStringLiteral(" %"));
@@ -147,7 +156,7 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
 
     setValues(values);
     m_pageList->setCurrentRow(0);
-    resize(820, 600);
+    resize(780, 580);
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -161,6 +170,13 @@ QStringList SettingsDialog::pageNames()
 void SettingsDialog::addPage(const QString &name, const QString &title, QWidget *page)
 {
     page->setObjectName(name + QStringLiteral("Page"));
+    auto *heading = new QLabel(title, page);
+    QFont headingFont = heading->font();
+    headingFont.setBold(true);
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
+    heading->setFont(headingFont);
+    if (auto *column = qobject_cast<QVBoxLayout *>(page->layout()))
+        column->insertWidget(0, heading);
     m_pageNames.append(name);
     m_stack->addWidget(page);
     auto *item = new QListWidgetItem(title, m_pageList);
@@ -237,7 +253,7 @@ QWidget *SettingsDialog::buildGeneralPage()
     QFormLayout *form = nullptr;
     QWidget *page = pageWidget(this, &form);
 
-    m_language = new QComboBox(page);
+    m_language = compact(new QComboBox(page), 220);
     m_language->setObjectName(QStringLiteral("language"));
     m_language->addItem(tr("System language"), QStringLiteral("system"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
@@ -251,7 +267,7 @@ QWidget *SettingsDialog::buildGeneralPage()
     languageLayout->addStretch(1);
     addFieldRow(form, tr("Language:"), languageRow, field::language);
 
-    m_theme = new QComboBox(page);
+    m_theme = compact(new QComboBox(page), 140);
     m_theme->setObjectName(QStringLiteral("theme"));
     m_theme->addItem(tr("Dark"), int(ThemeChoice::Dark));
     m_theme->addItem(tr("Light"), int(ThemeChoice::Light));
@@ -270,7 +286,7 @@ QWidget *SettingsDialog::buildScannerPage()
     QFormLayout *form = nullptr;
     QWidget *page = pageWidget(this, &form, tr("Applied to the running engine from the next scan on."));
 
-    m_scanInterval = new QSpinBox(page);
+    m_scanInterval = compact(new QSpinBox(page), 220);
     m_scanInterval->setObjectName(QStringLiteral("scanInterval"));
     m_scanInterval->setRange(0, 86'400);
     m_scanInterval->setSuffix(tr(" s"));
@@ -279,13 +295,13 @@ QWidget *SettingsDialog::buildScannerPage()
                                   "speed scans 150 times as often in wall time)."));
     addFieldRow(form, tr("Scan interval:"), m_scanInterval, field::scanInterval);
 
-    m_threads = new QSpinBox(page);
+    m_threads = compact(new QSpinBox(page), 220);
     m_threads->setObjectName(QStringLiteral("threads"));
     m_threads->setRange(0, 256);
     m_threads->setSpecialValueText(tr("one per core (%1)").arg(QThread::idealThreadCount()));
     addFieldRow(form, tr("Scanner threads:"), m_threads, field::threads);
 
-    m_batches = new QSpinBox(page);
+    m_batches = compact(new QSpinBox(page), 140);
     m_batches->setObjectName(QStringLiteral("batches"));
     m_batches->setRange(0, 64);
     m_batches->setToolTip(tr("Batches of symbols evaluated at the same time; each takes one thread."));
@@ -305,7 +321,7 @@ QWidget *SettingsDialog::buildMemoryPage()
                       "memory use. At High the scanner takes smaller batches and caches shrink; at Critical caches "
                       "are emptied and free heap goes back to the system. Applied at once."));
 
-    m_budget = new QSpinBox(page);
+    m_budget = compact(new QSpinBox(page), 140);
     m_budget->setObjectName(QStringLiteral("budget"));
     m_budget->setRange(0, 1024 * 1024);
     m_budget->setSingleStep(128);
@@ -329,10 +345,11 @@ QWidget *SettingsDialog::buildMemoryPage()
         auto *layout = new QHBoxLayout(row);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(new QLabel(tr("warning"), row));
-        layout->addWidget(warning, 1);
-        layout->addSpacing(12);
+        layout->addWidget(warning);
+        layout->addSpacing(16);
         layout->addWidget(new QLabel(tr("critical"), row));
-        layout->addWidget(critical, 1);
+        layout->addWidget(critical);
+        layout->addStretch(1);
         addFieldRow(form, label, row, criticalKey);
         QLabel *error = errorLabel(warningKey);
         form->addRow(QString(), error);
@@ -358,7 +375,7 @@ QWidget *SettingsDialog::buildPaperPage()
     QWidget *page = pageWidget(this, &form,
                                tr("The cash a new journal starts with. A journal that already exists keeps its own "
                                   "cash and positions. Applies on restart."));
-    m_balance = new QDoubleSpinBox(page);
+    m_balance = compact(new QDoubleSpinBox(page), 220);
     m_balance->setObjectName(QStringLiteral("balance"));
     m_balance->setRange(0, 1e12);
     m_balance->setDecimals(2);
@@ -377,7 +394,7 @@ QWidget *SettingsDialog::buildSourcePage()
                                tr("Where candles, tickers and order books come from. Applies on restart. Live "
                                   "data from Bybit needs network access to the exchange."));
 
-    m_source = new QComboBox(page);
+    m_source = compact(new QComboBox(page), 220);
     m_source->setObjectName(QStringLiteral("source"));
     m_source->addItem(tr("Simulated market"), int(DataSourceKind::Simulated));
     m_source->addItem(tr("Replay of recorded candles"), int(DataSourceKind::Replay));
@@ -535,8 +552,8 @@ QWidget *SettingsDialog::buildRemotePage()
     m_generatedBox = new QGroupBox(tr("Generated operator token"), page);
     m_generatedBox->setObjectName(QStringLiteral("generatedToken"));
     auto *generatedLayout = new QVBoxLayout(m_generatedBox);
-    generatedLayout->addWidget(mutedLabel(tr("No token is configured, so this run generated an operator token "
-                                             "and wrote it to a file only you can read:"),
+    generatedLayout->addWidget(mutedLabel(tr("No token was configured at start, so this run generated an "
+                                             "operator token and wrote it to a file only you can read:"),
                                           m_generatedBox));
     auto *pathRow = new QHBoxLayout;
     m_generatedPath = new QLabel(m_generatedBox);
