@@ -336,10 +336,9 @@ ServerConfig SettingsValues::serverConfig(QStringList *errors) const
     return config;
 }
 
-FeedOptions SettingsValues::feedOptions(const SimulatedFeedConfig &simulated) const
+FeedOptions SettingsValues::feedOptions(FeedOptions base) const
 {
-    FeedOptions options;
-    options.simulated = simulated;
+    FeedOptions options = std::move(base);
     switch (source) {
     case DataSourceKind::Simulated:
         options.source = FeedOptions::Source::Simulated;

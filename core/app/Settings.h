@@ -91,14 +91,19 @@ struct SettingsValues {
     // it (the same messages as validate() gives for the remote/ fields); the certificate and key are read
     // and parsed here, so a bad file is reported before the server thread starts.
     ServerConfig serverConfig(QStringList *errors = nullptr) const;
-    // The feed to build. `simulated` carries what only the command line sets (symbols, seed, bar interval,
-    // speed). The Bybit symbol selection falls back to "all" when it does not parse (validate() says so).
-    FeedOptions feedOptions(const SimulatedFeedConfig &simulated = {}) const;
+    // The feed to build: `base` (what the command line sets: the simulated market's symbols, seed, bar interval
+    // and speed, the replay pace, the Bybit limits) with the source, the replay folder, the Bybit symbol
+    // selection and base URLs from these settings. A Bybit selection that does not parse keeps base's
+    // (validate() reports it).
+    FeedOptions feedOptions(FeedOptions base = {}) const;
 
     // Command-line options override settings, for this run only (nothing is saved): --theme, --lang,
     // --ws-port, --ws-bind and --no-server replace the matching settings when they were given
     // (AppOptions::givenOptions); options not given leave the settings in force.
     SettingsValues withCommandLine(const AppOptions &options) const;
+
+    // The language for AppOptions::language and the translators: empty for "system".
+    QString languageCode() const { return language == u"system" ? QString() : language; }
 
     static QString sourceName(DataSourceKind kind); // "simulated", "replay", "bybit"
 };

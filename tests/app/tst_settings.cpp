@@ -97,6 +97,7 @@ private slots:
         QCOMPARE(v.scannerThreads, 0);
         QCOMPARE(v.paperStartingBalance, 100'000.0);
         QCOMPARE(v.language, u"system"_s);
+        QVERIFY(v.languageCode().isEmpty());
         QCOMPARE(v.theme, ThemeChoice::Dark);
         QCOMPARE(v.source, DataSourceKind::Simulated);
         QCOMPARE(v.serverBind, u"127.0.0.1"_s);
@@ -381,12 +382,15 @@ private slots:
 
     void feedOptionsFollowTheSource()
     {
-        SimulatedFeedConfig simulated;
-        simulated.symbols = 77;
+        FeedOptions base;
+        base.simulated.symbols = 77;
+        base.replay.barsPerSecond = 20;
+        base.source = FeedOptions::Source::Bybit; // the settings choose the source
         SettingsValues v;
-        FeedOptions options = v.feedOptions(simulated);
+        FeedOptions options = v.feedOptions(base);
         QCOMPARE(options.source, FeedOptions::Source::Simulated);
         QCOMPARE(options.simulated.symbols, 77);
+        QCOMPARE(options.replay.barsPerSecond, 20.0);
 
         v.source = DataSourceKind::Replay;
         v.replayFolder = m_dir.path();
