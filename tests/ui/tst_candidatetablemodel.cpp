@@ -1,4 +1,5 @@
 #include "ScanFixture.h"
+#include "common/NumberFormat.h"
 #include "common/SortFilterProxyModel.h"
 #include "common/Theme.h"
 #include "scanner/CandidateScopeProxy.h"
@@ -104,17 +105,30 @@ private slots:
         int checked = 0;
         for (const Candidate &c : m_first->candidates) {
             std::optional<double> support;
+            std::optional<double> nearest; // distance in % to the nearer level of either kind
             for (const Level &l : c.levels) {
+                const double price = c.metrics.price;
                 if (l.type == LevelType::Support &&
-                    (!support || std::abs(l.price - c.metrics.price) < std::abs(*support - c.metrics.price)))
+                    (!support || std::abs(l.price - price) < std::abs(*support - price)))
                     support = l.price;
+                const double distance = std::abs(l.price - price) / price * 100.0;
+                if (!nearest || distance < *nearest)
+                    nearest = distance;
             }
-            const QModelIndex cell = model.index(model.rowOf(c.symbol), CandidateTableModel::Support);
-            if (!support) {
+            const QModelIndex cell = model.index(model.rowOf(c.symbol), CandidateTableModel::Levels);
+            if (!nearest) {
                 QVERIFY(cell.data().toString().isEmpty());
                 continue;
             }
-            QCOMPARE(cell.data(CandidateTableModel::SortRole).toDouble(), *support);
+            QVERIFY(std::abs(cell.data(CandidateTableModel::SortRole).toDouble() - *nearest) < 1e-9);
+            // "support / resistance" as distances: the support part is the nearest support's.
+            const QString text = cell.data().toString();
+            QVERIFY2(text.contains(u" / "_s), qPrintable(text));
+            if (support)
+                QCOMPARE(text.section(u" / "_s, 0, 0),
+                         NumberFormat::signedPercent((*support - c.metrics.price) / c.metrics.price * 100.0));
+            else
+                QCOMPARE(text.section(u" / "_s, 0, 0), u"–"_s);
             ++checked;
         }
         QVERIFY(checked > 0);
@@ -129,6 +143,8 @@ private slots:
         QTest::newRow("score, best first") << int(CandidateTableModel::Score) << int(Qt::DescendingOrder);
         QTest::newRow("rank") << int(CandidateTableModel::Rank) << int(Qt::AscendingOrder);
         QTest::newRow("ATR %") << int(CandidateTableModel::AtrPercent) << int(Qt::DescendingOrder);
+        QTest::newRow("surges") << int(CandidateTableModel::Surges) << int(Qt::DescendingOrder);
+        QTest::newRow("closest to a level") << int(CandidateTableModel::Levels) << int(Qt::AscendingOrder);
     }
 
     void sortsOnRawValues()
@@ -236,14 +252,14 @@ private slots:
             QVERIFY(!model.index(row, FilterTableModel::Comparison).data().toString().isEmpty());
             QCOMPARE(model.index(row, FilterTableModel::Value).data(FilterTableModel::SortRole).toDouble(), f.value);
             const QString result = model.index(row, FilterTableModel::Result).data().toString();
-            QCOMPARE(result, f.applicable ? u"Pass"_s : u"Not applicable"_s); // a candidate passed all
+            QCOMPARE(result, f.applicable ? u"Pass"_s : u"n/a"_s); // a candidate passed all
         }
         const auto volume = std::find_if(candidate.filters.cbegin(), candidate.filters.cend(),
                                          [](const FilterResult &f) { return f.key == u"min_24h_volume"; });
         QVERIFY(volume != candidate.filters.cend());
         const int volumeRow = int(volume - candidate.filters.cbegin());
         QCOMPARE(model.index(volumeRow, FilterTableModel::Name).data().toString(), u"24 h volume"_s);
-        QCOMPARE(model.index(volumeRow, FilterTableModel::Comparison).data().toString(), u"at least"_s);
+        QCOMPARE(model.index(volumeRow, FilterTableModel::Comparison).data().toString(), u"≥"_s);
 
         // A rejected symbol's filters: the failing one says Fail, in the down colour.
         const Rejection *liquidity = nullptr;

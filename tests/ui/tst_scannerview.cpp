@@ -314,7 +314,7 @@ private slots:
         for (const ThemeMode mode : {ThemeMode::Light, ThemeMode::Dark}) {
             Theme::apply(mode);
             ScannerView view;
-            view.resize(1600, 940);
+            view.resize(1280, 780);
             view.showReport(m_second);
             const Candidate *best = &m_second->candidates.first();
             for (const Candidate &c : m_second->candidates)

@@ -229,10 +229,32 @@ void CandidateTableModel::rebuildIndex()
         m_index.insert(m_rows.at(row).symbol, row);
 }
 
+double CandidateTableModel::levelDistancePercent(const Row &row)
+{
+    if (!(row.price > 0))
+        return kMissing;
+    double nearest = kMissing;
+    for (const double level : {row.support, row.resistance}) {
+        if (std::isnan(level))
+            continue;
+        const double distance = std::abs(level - row.price) / row.price * 100.0;
+        if (std::isnan(nearest) || distance < nearest)
+            nearest = distance;
+    }
+    return nearest;
+}
+
 QVariant CandidateTableModel::displayValue(const Row &row, int column) const
 {
     const QLocale locale;
     auto optional = [](double v, const auto &format) { return std::isnan(v) ? QString() : format(v); };
+    // Two values in one cell, "a / b"; a missing one shows as a dash, both missing as nothing.
+    auto pair = [](double a, double b, const auto &format) -> QString {
+        if (std::isnan(a) && std::isnan(b))
+            return QString();
+        const QString dash = QStringLiteral("–");
+        return (std::isnan(a) ? dash : format(a)) + QStringLiteral(" / ") + (std::isnan(b) ? dash : format(b));
+    };
     switch (column) {
     case Symbol:
         return row.symbol;
@@ -244,20 +266,22 @@ QVariant CandidateTableModel::displayValue(const Row &row, int column) const
         return optional(row.price, [&](double v) { return NumberFormat::price(v, locale); });
     case Volume24h:
         return optional(row.volume, [&](double v) { return NumberFormat::compact(v, locale); });
-    case Surge1h:
-        return optional(row.surge1h, [&](double v) { return ScanFormat::surge(v, locale); });
-    case Surge5m:
-        return optional(row.surge5m, [&](double v) { return ScanFormat::surge(v, locale); });
+    case Surges:
+        return pair(row.surge1h, row.surge5m, [&](double v) { return ScanFormat::surge(v, locale); });
     case AtrPercent:
         return optional(row.atrPercent, [&](double v) { return ScanFormat::percent(v, 2, locale); });
     case BandWidthPercentile:
         return optional(row.bandWidth, [&](double v) { return locale.toString(v, 'f', 0); });
     case BtcCorrelation:
         return optional(row.correlation, [&](double v) { return locale.toString(v, 'f', 2); });
-    case Support:
-        return optional(row.support, [&](double v) { return NumberFormat::price(v, locale); });
-    case Resistance:
-        return optional(row.resistance, [&](double v) { return NumberFormat::price(v, locale); });
+    case Levels:
+        // As distances from the price: how far a breakout or a breakdown is. The prices are in the tooltip
+        // and on the chart.
+        if (!(row.price > 0))
+            return QString();
+        return pair(row.support, row.resistance, [&](double v) {
+            return NumberFormat::signedPercent((v - row.price) / row.price * 100.0, 2, locale);
+        });
     case Status:
         if (row.candidate >= 0)
             return tr("Passed");
@@ -282,20 +306,19 @@ QVariant CandidateTableModel::sortValue(const Row &row, int column) const
         return sortable(row.price);
     case Volume24h:
         return sortable(row.volume);
-    case Surge1h:
+    case Surges:
         return sortable(row.surge1h);
-    case Surge5m:
-        return sortable(row.surge5m);
     case AtrPercent:
         return sortable(row.atrPercent);
     case BandWidthPercentile:
         return sortable(row.bandWidth);
     case BtcCorrelation:
         return sortable(row.correlation);
-    case Support:
-        return sortable(row.support);
-    case Resistance:
-        return sortable(row.resistance);
+    case Levels: {
+        // Closest to a level first when ascending; symbols without levels last.
+        const double distance = levelDistancePercent(row);
+        return std::isnan(distance) ? std::numeric_limits<double>::max() : distance;
+    }
     case Status:
         // Passed first, then by the stage that rejected the symbol (the funnel's order).
         return row.candidate >= 0 ? -1.0 : double(row.stage);
@@ -308,12 +331,22 @@ QVariant CandidateTableModel::toolTip(const Row &row, int column) const
 {
     const QLocale locale;
     switch (column) {
-    case Support:
-    case Resistance: {
-        const double level = column == Support ? row.support : row.resistance;
-        if (std::isnan(level) || !(row.price > 0))
+    case Surges:
+        if (std::isnan(row.surge1h) && std::isnan(row.surge5m))
             return {};
-        return tr("%1 from the price").arg(NumberFormat::signedPercent((level - row.price) / row.price * 100.0, 2));
+        return tr("Volume surge over 1 h: %1; over the last 5 m bar: %2")
+            .arg(ScanFormat::surge(row.surge1h, locale), ScanFormat::surge(row.surge5m, locale));
+    case Levels: {
+        if (!(row.price > 0))
+            return {};
+        auto describe = [&](double level) {
+            return std::isnan(level)
+                       ? tr("none")
+                       : tr("%1 (%2 from the price)")
+                             .arg(NumberFormat::price(level, locale),
+                                  NumberFormat::signedPercent((level - row.price) / row.price * 100.0, 2, locale));
+        };
+        return tr("Nearest support: %1\nNearest resistance: %2").arg(describe(row.support), describe(row.resistance));
     }
     case Status:
         if (row.candidate >= 0)
@@ -358,10 +391,6 @@ QVariant CandidateTableModel::data(const QModelIndex &index, int role) const
             return Theme::neutral();
         if (column == Score && row.score != 0)
             return row.score > 0 ? Theme::up() : Theme::down();
-        if (column == Support)
-            return Theme::up();
-        if (column == Resistance)
-            return Theme::down();
         return {};
     case Qt::ToolTipRole:
         return toolTip(row, column);
@@ -389,20 +418,16 @@ QVariant CandidateTableModel::headerData(int section, Qt::Orientation orientatio
             return tr("Price");
         case Volume24h:
             return tr("24h volume");
-        case Surge1h:
-            return tr("Surge 1h");
-        case Surge5m:
-            return tr("Surge 5m");
+        case Surges:
+            return tr("Surge 1h / 5m");
         case AtrPercent:
             return tr("ATR %");
         case BandWidthPercentile:
             return tr("BB pctl");
         case BtcCorrelation:
             return tr("BTC corr");
-        case Support:
-            return tr("Support");
-        case Resistance:
-            return tr("Resistance");
+        case Levels:
+            return tr("Support / resistance");
         case Status:
             return tr("Passed or why not");
         default:
@@ -421,20 +446,17 @@ QVariant CandidateTableModel::headerData(int section, Qt::Orientation orientatio
             return tr("Last price when the scan ran");
         case Volume24h:
             return tr("Turnover over the last 24 hours in the quote currency (USDT)");
-        case Surge1h:
-            return tr("Median volume of the last 12 closed bars against the 12 before");
-        case Surge5m:
-            return tr("Volume of the last closed bar against the median of the 20 before");
+        case Surges:
+            return tr("1 h: median volume of the last 12 closed bars against the 12 before; 5 m: the last closed "
+                      "bar's volume against the median of the 20 before. Sorts on the 1 h surge");
         case AtrPercent:
             return tr("ATR(14) on closed 15 m bars as a percentage of the price");
         case BandWidthPercentile:
             return tr("Percentile of the current Bollinger band width over its lookback (low: a squeeze)");
         case BtcCorrelation:
             return tr("Correlation of log returns with BTC");
-        case Support:
-            return tr("Nearest support level to the price");
-        case Resistance:
-            return tr("Nearest resistance level to the price");
+        case Levels:
+            return tr("Distance from the price to the nearest support and resistance levels; sorts on the nearer one");
         case Status:
             return tr("Passed every stage, or the stage and the filters that rejected the symbol");
         default:

@@ -27,13 +27,11 @@ public:
         Score,
         Price,
         Volume24h,
-        Surge1h,
-        Surge5m,
+        Surges, // 1 h / 5 m; sorts on the 1 h surge
         AtrPercent,
         BandWidthPercentile,
         BtcCorrelation,
-        Support,
-        Resistance,
+        Levels, // nearest support / resistance as % from the price; sorts on the distance to the nearer one
         Status, // "Passed", or the stage and reason that rejected the symbol
         Count
     };
@@ -89,6 +87,7 @@ private:
     QVariant displayValue(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
     QVariant toolTip(const Row &row, int column) const;
+    static double levelDistancePercent(const Row &row); // to the nearer level, NaN without levels
     void removeMissing(const QHash<QString, int> &incoming);
     void rebuildIndex();
 

@@ -64,7 +64,7 @@ QVariant FilterTableModel::data(const QModelIndex &index, int role) const
         case Threshold:
             return ScanFormat::threshold(f);
         case Result:
-            return verdict < 0 ? tr("Not applicable") : (verdict > 0 ? tr("Pass") : tr("Fail"));
+            return verdict < 0 ? tr("n/a") : (verdict > 0 ? tr("Pass") : tr("Fail"));
         default:
             return {};
         }
@@ -95,6 +95,10 @@ QVariant FilterTableModel::data(const QModelIndex &index, int role) const
             return Theme::neutral();
         return {};
     case Qt::ToolTipRole:
+        if (column == Comparison)
+            return f.thresholdText();
+        if (!f.applicable)
+            return f.reason.isEmpty() ? tr("Not applicable") : tr("Not applicable: %1").arg(f.reason);
         if (!f.reason.isEmpty())
             return f.reason;
         return {};
@@ -118,7 +122,7 @@ QVariant FilterTableModel::headerData(int section, Qt::Orientation orientation, 
     case Value:
         return tr("Value");
     case Comparison:
-        return tr("Must be");
+        return tr("Rule");
     case Threshold:
         return tr("Threshold");
     case Result:

@@ -136,7 +136,7 @@ QVariant FunnelModel::headerData(int section, Qt::Orientation orientation, int r
     case Out:
         return tr("Out");
     case Left:
-        return tr("Symbols left");
+        return tr("Left");
     case Time:
         return tr("CPU time");
     default:

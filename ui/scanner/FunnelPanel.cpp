@@ -71,6 +71,7 @@ FunnelPanel::FunnelPanel(QWidget *parent)
     QHeaderView *header = m_table->horizontalHeader();
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setMinimumSectionSize(m_table->fontMetrics().horizontalAdvance(QStringLiteral("0000")) + 12);
     header->setSectionResizeMode(FunnelModel::Left, QHeaderView::Stretch);
     // Tall enough for every stage without a scroll bar.
     const int rows = kScanStageCount;

@@ -17,21 +17,21 @@ QString ScanFormat::filterName(const QString &key)
     if (key == u"max_spread")
         return tr("Spread");
     if (key == u"min_depth_0_5pct")
-        return tr("Depth within 0.5 %");
+        return tr("Depth ±0.5 %");
     if (key == u"min_depth_0_3pct")
-        return tr("Depth within 0.3 %");
+        return tr("Depth ±0.3 %");
     if (key == u"min_trades_per_minute")
-        return tr("Trades per minute");
+        return tr("Trades/min");
     if (key == u"atr_range")
-        return tr("ATR (15 m) / price");
+        return tr("ATR 15 m / price");
     if (key == u"bb_width_percentile")
-        return tr("Band-width percentile");
+        return tr("BB width pctl");
     if (key == u"volume_surge_1h")
-        return tr("Volume surge 1 h");
+        return tr("Surge 1 h");
     if (key == u"volume_surge_5m")
-        return tr("Volume surge 5 m");
+        return tr("Surge 5 m");
     if (key == u"oi_delta")
-        return tr("Open-interest change");
+        return tr("OI change");
     if (key == u"correlation")
         return tr("BTC correlation");
     if (key == u"data_health")
@@ -58,7 +58,7 @@ QString ScanFormat::number(const QString &key, double value, const QLocale &loca
     if (key == u"correlation")
         return locale.toString(value, 'f', 2);
     if (key == u"data_health")
-        return tr("issues: %1").arg(locale.toString(value, 'f', 0));
+        return locale.toString(value, 'f', 0);
     return locale.toString(value, 'g', 4);
 }
 
@@ -71,15 +71,15 @@ QString ScanFormat::comparison(FilterComparison comparison)
 {
     switch (comparison) {
     case FilterComparison::AtLeast:
-        return tr("at least");
+        return QStringLiteral("≥");
     case FilterComparison::AtMost:
-        return tr("at most");
+        return QStringLiteral("≤");
     case FilterComparison::Within:
-        return tr("within");
+        return tr("in");
     case FilterComparison::AbsAtMost:
-        return tr("|x| at most");
+        return QStringLiteral("|x| ≤");
     case FilterComparison::NoIssues:
-        return tr("no issues");
+        return QStringLiteral("=");
     }
     return {};
 }
@@ -88,10 +88,10 @@ QString ScanFormat::threshold(const FilterResult &filter, const QLocale &locale)
 {
     switch (filter.comparison) {
     case FilterComparison::Within:
-        return tr("%1 to %2")
-            .arg(number(filter.key, filter.limit, locale), number(filter.key, filter.limitHigh, locale));
+        return tr("%1 – %2").arg(number(filter.key, filter.limit, locale),
+                                 number(filter.key, filter.limitHigh, locale));
     case FilterComparison::NoIssues:
-        return tr("0 issues");
+        return locale.toString(0);
     case FilterComparison::AtLeast:
     case FilterComparison::AtMost:
     case FilterComparison::AbsAtMost:
@@ -106,13 +106,13 @@ QString ScanFormat::componentName(ScoreComponent component)
     case ScoreComponent::VolSurge:
         return tr("Volume surge");
     case ScoreComponent::OiDelta:
-        return tr("Open-interest change");
+        return tr("OI change");
     case ScoreComponent::AtrQuality:
         return tr("ATR quality");
     case ScoreComponent::Correlation:
         return tr("BTC correlation");
     case ScoreComponent::TradesPerMinute:
-        return tr("Trades per minute");
+        return tr("Trades/min");
     case ScoreComponent::GainersMomentum:
         return tr("Gainers momentum");
     case ScoreComponent::Count:

@@ -20,9 +20,9 @@ public:
     static QString filterName(const QString &key);
     // A filter's measured value in the unit its name implies (ATR as a percentage of price, spreads in bps).
     static QString filterValue(const FilterResult &filter, const QLocale &locale = QLocale());
-    // "at least", "at most", "within", "|x| at most", "no issues".
+    // The comparison as a short symbol: "≥", "≤", "in" (a range), "|x| ≤", "=" (no issues).
     static QString comparison(FilterComparison comparison);
-    // The threshold alone, in the filter's unit: "5.0 M", "1.50-3.50 %", "0.70".
+    // The threshold alone, in the filter's unit: "5.0 M", "1.50 % – 3.50 %", "0.70", "0" (issues).
     static QString threshold(const FilterResult &filter, const QLocale &locale = QLocale());
 
     static QString componentName(ScoreComponent component);

@@ -16,8 +16,11 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace bw::ui {
 
@@ -25,9 +28,9 @@ namespace {
 
 const QString kGroup = QStringLiteral("scannerView");
 const QString kSplitterKey = QStringLiteral("splitter");
-const QString kLeftSplitterKey = QStringLiteral("leftSplitter");
+const QString kBottomSplitterKey = QStringLiteral("bottomSplitter");
 const QString kDetailSplitterKey = QStringLiteral("detailSplitter");
-const QString kDetailBottomSplitterKey = QStringLiteral("detailBottomSplitter");
+const QString kDetailTabKey = QStringLiteral("detailTab");
 const QString kColumnsKey = QStringLiteral("columns");
 const QString kCandidatesOnlyKey = QStringLiteral("candidatesOnly");
 
@@ -63,10 +66,15 @@ ScannerView::ScannerView(QWidget *parent)
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
     header->setSectionsMovable(true);
-    const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    const int widths[CandidateTableModel::Count] = {14, 6, 7, 11, 9, 9, 9, 8, 8, 9, 11, 12, 30};
-    for (int column = 0; column < CandidateTableModel::Count; ++column)
-        header->resizeSection(column, widths[column] * digit + 16);
+    // Compact default widths: wide enough for the caption (with the sort arrow) and a typical value.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int digit = metrics.horizontalAdvance(QLatin1Char('0'));
+    const int digits[CandidateTableModel::Count] = {13, 3, 5, 10, 7, 13, 7, 3, 5, 19, 40};
+    for (int column = 0; column < CandidateTableModel::Count; ++column) {
+        const QString caption = m_model->headerData(column, Qt::Horizontal).toString();
+        header->resizeSection(column,
+                              std::max(metrics.horizontalAdvance(caption) + 2 * digit, digits[column] * digit) + 10);
+    }
 
     m_summary->setObjectName(QStringLiteral("scanSummary"));
 
@@ -77,21 +85,23 @@ ScannerView::ScannerView(QWidget *parent)
     tableLayout->addWidget(buildFilterRow());
     tableLayout->addWidget(m_table, 1);
 
-    m_leftSplitter = new QSplitter(Qt::Vertical, this);
-    m_leftSplitter->setObjectName(QStringLiteral("scannerLeftSplitter"));
-    m_leftSplitter->setChildrenCollapsible(false);
-    m_leftSplitter->addWidget(tableSide);
-    m_leftSplitter->addWidget(m_funnel);
-    m_leftSplitter->setStretchFactor(0, 1);
-    m_leftSplitter->setStretchFactor(1, 0);
+    // The table takes the full width (every column fits); the selected symbol and the funnel share the
+    // lower part.
+    m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
+    m_bottomSplitter->setObjectName(QStringLiteral("scannerBottomSplitter"));
+    m_bottomSplitter->setChildrenCollapsible(false);
+    m_bottomSplitter->addWidget(m_detail);
+    m_bottomSplitter->addWidget(m_funnel);
+    m_bottomSplitter->setStretchFactor(0, 1);
+    m_bottomSplitter->setStretchFactor(1, 0);
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("scannerSplitter"));
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_leftSplitter);
-    m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->addWidget(tableSide);
+    m_splitter->addWidget(m_bottomSplitter);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -125,6 +135,17 @@ QWidget *ScannerView::buildFilterRow()
     m_allButton->setObjectName(QStringLiteral("allSymbolsButton"));
     m_candidatesButton->setToolTip(tr("Show only the symbols that passed every stage"));
     m_allButton->setToolTip(tr("Show every symbol the scan saw, with the reason each rejected one failed"));
+    // A segmented pair: the checked half in the highlight colour, in either theme.
+    m_candidatesButton->setStyleSheet(
+        QStringLiteral("QPushButton { padding: 3px 10px; border: 1px solid palette(mid); border-right: none;"
+                       " border-top-left-radius: 3px; border-bottom-left-radius: 3px; background: palette(button); }"
+                       "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+                       " border-color: palette(highlight); }"));
+    m_allButton->setStyleSheet(
+        QStringLiteral("QPushButton { padding: 3px 10px; border: 1px solid palette(mid);"
+                       " border-top-right-radius: 3px; border-bottom-right-radius: 3px; background: palette(button); }"
+                       "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+                       " border-color: palette(highlight); }"));
     auto *group = new QButtonGroup(row);
     for (QPushButton *button : {m_candidatesButton, m_allButton}) {
         button->setCheckable(true);
@@ -139,8 +160,11 @@ QWidget *ScannerView::buildFilterRow()
     layout->setSpacing(6);
     layout->addWidget(m_filterEdit, 1);
     layout->addSpacing(6);
-    layout->addWidget(m_candidatesButton);
-    layout->addWidget(m_allButton);
+    auto *segments = new QHBoxLayout;
+    segments->setSpacing(0);
+    segments->addWidget(m_candidatesButton);
+    segments->addWidget(m_allButton);
+    layout->addLayout(segments);
     layout->addSpacing(12);
     layout->addWidget(m_summary, 2, Qt::AlignRight | Qt::AlignVCenter);
     return row;
@@ -303,10 +327,10 @@ void ScannerView::restoreLayout()
         if (state.isEmpty() || !splitter->restoreState(state))
             splitter->setSizes(defaults);
     };
-    restore(m_splitter, kSplitterKey, {900, 640});
-    restore(m_leftSplitter, kLeftSplitterKey, {620, 260});
-    restore(m_detail->splitter(), kDetailSplitterKey, {480, 340});
-    restore(m_detail->bottomSplitter(), kDetailBottomSplitterKey, {280, 360});
+    restore(m_splitter, kSplitterKey, {400, 380});
+    restore(m_bottomSplitter, kBottomSplitterKey, {850, 400});
+    restore(m_detail->splitter(), kDetailSplitterKey, {520, 380});
+    m_detail->tabs()->setCurrentIndex(settings.value(kDetailTabKey, SymbolDetailPanel::kScoreTab).toInt());
     const QByteArray columns = settings.value(kColumnsKey).toByteArray();
     if (!columns.isEmpty())
         m_table->horizontalHeader()->restoreState(columns);
@@ -319,9 +343,9 @@ void ScannerView::saveLayout() const
     QSettings settings;
     settings.beginGroup(kGroup);
     settings.setValue(kSplitterKey, m_splitter->saveState());
-    settings.setValue(kLeftSplitterKey, m_leftSplitter->saveState());
+    settings.setValue(kBottomSplitterKey, m_bottomSplitter->saveState());
     settings.setValue(kDetailSplitterKey, m_detail->splitter()->saveState());
-    settings.setValue(kDetailBottomSplitterKey, m_detail->bottomSplitter()->saveState());
+    settings.setValue(kDetailTabKey, m_detail->tabs()->currentIndex());
     settings.setValue(kColumnsKey, m_table->horizontalHeader()->saveState());
     settings.setValue(kCandidatesOnlyKey, candidatesOnly());
     settings.endGroup();

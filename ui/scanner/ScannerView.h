@@ -86,8 +86,8 @@ private:
     QPushButton *m_candidatesButton = nullptr;
     QPushButton *m_allButton = nullptr;
     QLabel *m_summary = nullptr;
-    QSplitter *m_splitter = nullptr;     // table side | detail
-    QSplitter *m_leftSplitter = nullptr; // table | funnel
+    QSplitter *m_splitter = nullptr;       // table above, the rest below
+    QSplitter *m_bottomSplitter = nullptr; // selected symbol | funnel
     QPointer<WorkstationSession> m_session;
     QString m_selectedSymbol;
     bool m_updating = false; // the model is merging a report

@@ -144,7 +144,7 @@ QVariant ScoreBreakdownModel::headerData(int section, Qt::Orientation orientatio
     case Weight:
         return tr("Weight");
     case Contribution:
-        return tr("Contribution");
+        return tr("Weighted");
     default:
         return {};
     }

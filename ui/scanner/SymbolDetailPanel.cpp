@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -18,25 +19,19 @@ namespace bw::ui {
 
 namespace {
 
-QLabel *sectionTitle(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    QFont f = label->font();
-    f.setBold(true);
-    label->setFont(f);
-    return label;
-}
-
-QWidget *section(QLabel *title, QWidget *body, QWidget *footer, QWidget *parent)
+// A table that is as tall as its rows (no empty band below the last one), with an optional line under it.
+QWidget *section(QTableView *table, QWidget *footer, int rows, QWidget *parent)
 {
     auto *box = new QWidget(parent);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 4, 0, 0);
-    layout->setSpacing(4);
-    layout->addWidget(title);
-    layout->addWidget(body, 1);
+    layout->setSpacing(6);
+    table->setMaximumHeight(table->horizontalHeader()->sizeHint().height() +
+                            rows * table->verticalHeader()->defaultSectionSize() + 2 * table->frameWidth());
+    layout->addWidget(table, 1);
     if (footer)
         layout->addWidget(footer);
+    layout->addStretch(0);
     return box;
 }
 
@@ -70,19 +65,19 @@ SymbolDetailPanel::SymbolDetailPanel(QWidget *parent)
     m_filterTable->setModel(m_filterModel);
     m_filterTable->horizontalHeader()->setSectionResizeMode(FilterTableModel::Name, QHeaderView::Stretch);
 
-    m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
-    m_bottomSplitter->setObjectName(QStringLiteral("detailBottomSplitter"));
-    m_bottomSplitter->setChildrenCollapsible(false);
-    m_bottomSplitter->addWidget(section(sectionTitle(tr("Score breakdown"), this), m_scoreTable, m_scoreTotal, this));
-    m_bottomSplitter->addWidget(section(sectionTitle(tr("Filters"), this), m_filterTable, nullptr, this));
-    m_bottomSplitter->setStretchFactor(0, 4);
-    m_bottomSplitter->setStretchFactor(1, 5);
+    // The score and the filters share one place beside the chart: each gets the full width of it.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(section(m_scoreTable, m_scoreTotal, kScoreComponentCount, this), tr("Score breakdown"));
+    // Every filter of the scanner fits without scrolling when there is room.
+    m_tabs->addTab(section(m_filterTable, nullptr, 16, this), tr("Filters"));
 
-    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("detailSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_chart);
-    m_splitter->addWidget(m_bottomSplitter);
+    m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
 
@@ -103,7 +98,7 @@ QTableView *SymbolDetailPanel::makeTable(QWidget *parent)
     table->setAlternatingRowColors(true);
     table->setWordWrap(false);
     table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     table->horizontalHeader()->setHighlightSections(false);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -151,6 +146,8 @@ void SymbolDetailPanel::showRejection(const Rejection &r)
     m_scoreModel->setBreakdown(std::nullopt);
     m_scoreTotal->setText(tr("Not scored: only symbols that pass every filter are."));
     m_filterModel->setFilters(r.filters);
+    // A rejected symbol has no score: show what failed instead.
+    m_tabs->setCurrentIndex(kFiltersTab);
     m_levels.clear();
     m_chart->setLevels(m_levels);
 }

@@ -7,6 +7,7 @@
 
 class QLabel;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 
 namespace bw::ui {
@@ -16,7 +17,8 @@ class FilterTableModel;
 class ScoreBreakdownModel;
 
 // Everything about the selected symbol: a headline (rank, score, price, or why it was rejected), its chart
-// with volume and levels, the score breakdown, and each filter's value against its threshold.
+// with volume and levels, and beside it the score breakdown and each filter's value against its threshold
+// (one tab each).
 class SymbolDetailPanel final : public QWidget
 {
     Q_OBJECT
@@ -37,7 +39,9 @@ public:
     ScoreBreakdownModel *scoreModel() const { return m_scoreModel; }
     FilterTableModel *filterModel() const { return m_filterModel; }
     QSplitter *splitter() const { return m_splitter; }
-    QSplitter *bottomSplitter() const { return m_bottomSplitter; }
+    QTabWidget *tabs() const { return m_tabs; }
+    static constexpr int kScoreTab = 0;
+    static constexpr int kFiltersTab = 1;
     QString headline() const;
 
 private:
@@ -54,7 +58,7 @@ private:
     QTableView *m_scoreTable = nullptr;
     QTableView *m_filterTable = nullptr;
     QSplitter *m_splitter = nullptr;
-    QSplitter *m_bottomSplitter = nullptr;
+    QTabWidget *m_tabs = nullptr;
 };
 
 } // namespace bw::ui
