@@ -1,15 +1,21 @@
 #include "RecordingSession.h"
+#include "app/AppContext.h"
+#include "common/Theme.h"
 #include "log/LogDock.h"
 #include "log/LogTableModel.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/MessageBar.h"
+#include "monitor/ResourceMonitor.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLoggingCategory>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -53,6 +59,22 @@ QWidget *tablePage(const QString &tableName, QStandardItemModel *model)
     table->setObjectName(tableName);
     table->setModel(model);
     return table;
+}
+
+QPointer<test::RecordingSession> g_logSession;
+
+// Hands the process's log lines to the session, as LocalSession's log capture does.
+void forwardLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    LogLine line{QDateTime::currentMSecsSinceEpoch(), type, QString::fromLatin1(context.category), message};
+    if (QPointer<test::RecordingSession> session = g_logSession)
+        QMetaObject::invokeMethod(
+            session,
+            [session, line] {
+                if (session)
+                    emit session->logged(line);
+            },
+            Qt::QueuedConnection);
 }
 
 } // namespace
@@ -431,6 +453,56 @@ private slots:
             again.close();
         }
         QSettings().clear();
+    }
+
+    // Not a check: with BW_SCREENSHOT_DIR set (run it under xvfb-run), writes the main window on a real
+    // simulated market in both themes, to look at.
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("BW_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set BW_SCREENSHOT_DIR to write screenshots");
+        SimulatedFeedConfig config;
+        config.seed = 7;
+        config.symbols = 120;
+        config.backfillBars = 200;
+        AppContext context(config);
+        test::RecordingSession session;
+        session.setSourceName(context.sourceName());
+        session.setPresets({u"breakout_v1"_s, u"breakout_fast"_s}, u"breakout_v1"_s);
+        connect(&context, &AppContext::overviewReady, &session,
+                [&session](const MarketOverview &overview) { emit session.overviewReady(overview); });
+        int scans = 0;
+        connect(&context, &AppContext::engineStatusChanged, &session, [&session, &scans](const EngineStatus &s) {
+            scans = s.scans;
+            emit session.engineStatusChanged(s);
+        });
+        connect(context.resourceMonitor(), &ResourceMonitor::sampled, &session,
+                [&session](const ResourceSample &sample) { emit session.resourceSampled(sample); });
+        g_logSession = &session;
+        const QtMessageHandler previous = qInstallMessageHandler(forwardLog);
+        QLoggingCategory::setFilterRules(u"bw.*.debug=true"_s);
+
+        Theme::apply(ThemeMode::Dark);
+        MainWindow window;
+        window.setSession(&session);
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        context.start();
+        QTRY_VERIFY_WITH_TIMEOUT(scans >= 3, 120'000);
+        emit session.viewersChanged(ViewerStats{});
+        QTemporaryDir snapshots;
+        emit session.snapshotExported(snapshots.filePath(u"snapshot-20261127-190412.json"_s));
+        QTest::qWait(500); // let the log dock's flush and the repaint happen (a picture, not a check)
+        QVERIFY(window.grab().save(dir + u"/mainwindow-dark.png"_s));
+        Theme::apply(ThemeMode::Light);
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(dir + u"/mainwindow-light.png"_s));
+        Theme::apply(ThemeMode::Dark);
+        qInstallMessageHandler(previous);
+        g_logSession = nullptr;
+        context.stop();
     }
 };
 

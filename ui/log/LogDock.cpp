@@ -117,6 +117,16 @@ LogDock::LogDock(QWidget *parent, int capacity)
             m_removedAbove += last - first + 1;
     });
 
+    // Following is what the user chose by scrolling: at the bottom it follows, anywhere else it stays.
+    // A change of the scroll range (new rows, a theme or font that changes row heights, a resize) keeps
+    // a following view at the bottom.
+    QScrollBar *bar = m_table->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) { m_following = value >= bar->maximum(); });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_following)
+            bar->setValue(maximum);
+    });
+
     m_flushTimer->setInterval(kFlushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &LogDock::flush);
     updateCount();
@@ -132,8 +142,7 @@ void LogDock::setSession(WorkstationSession *session)
 
 bool LogDock::isFollowingTail() const
 {
-    const QScrollBar *bar = m_table->verticalScrollBar();
-    return bar->value() >= bar->maximum();
+    return m_following;
 }
 
 void LogDock::addLine(const LogLine &line)

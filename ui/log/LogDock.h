@@ -57,6 +57,7 @@ private:
     QToolButton *m_clear = nullptr;
     QTimer *m_flushTimer = nullptr;
     QList<LogLine> m_pending;
+    bool m_following = true;
     int m_removedAbove = 0; // visible rows dropped from the front during one flush
     QPointer<bw::WorkstationSession> m_session;
     QMetaObject::Connection m_sessionConnection;

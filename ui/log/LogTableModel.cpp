@@ -117,7 +117,8 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
             case 0:
                 return Theme::neutral();
             case 2:
-                return Theme::warning();
+                // The theme's amber is made for dark backgrounds; on white a darker one stays readable.
+                return Theme::current() == ThemeMode::Dark ? Theme::warning() : QColor(0xa8, 0x62, 0x00);
             case 3:
                 return Theme::critical();
             default:
