@@ -11,9 +11,11 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDesktopServices>
+#include <QDialog>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSettings>
@@ -500,6 +502,15 @@ private slots:
         QTest::qWait(300);
         QVERIFY(window.grab().save(dir + u"/mainwindow-light.png"_s));
         Theme::apply(ThemeMode::Dark);
+        emit session.commandFailed(u"snapshot.export"_s, u"cannot write /var/snapshots: Permission denied"_s);
+        window.showConnectDialog();
+        auto *dialog = window.findChild<QDialog *>(u"connectDialog"_s);
+        QVERIFY(dialog);
+        dialog->findChild<QLineEdit *>(u"connectUrl"_s)->setText(u"http://10.0.0.5:8765"_s);
+        QTest::qWait(300);
+        QVERIFY(dialog->grab().save(dir + u"/connect-dialog.png"_s));
+        QVERIFY(window.grab().save(dir + u"/mainwindow-error.png"_s));
+        dialog->close();
         qInstallMessageHandler(previous);
         g_logSession = nullptr;
         context.stop();

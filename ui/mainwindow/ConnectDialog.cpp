@@ -67,7 +67,9 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_tokenFile->setToolTip(tr("Read the token from a file, e.g. the one the server wrote at start"));
     tokenRow->addWidget(m_token, 1);
     tokenRow->addWidget(m_tokenFile);
-    form->addRow(tr("&Token:"), tokenRow);
+    auto *tokenLabel = new QLabel(tr("&Token:"), this);
+    tokenLabel->setBuddy(m_token);
+    form->addRow(tokenLabel, tokenRow);
 
     m_acceptAny = new QCheckBox(tr("Accept a &self-signed certificate"), this);
     m_acceptAny->setObjectName(QStringLiteral("connectAcceptAny"));

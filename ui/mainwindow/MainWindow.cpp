@@ -27,6 +27,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPainter>
+#include <QPixmap>
 #include <QScopedValueRollback>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -132,6 +134,41 @@ QColor connectionColour(WorkstationSession::ConnectionState state)
 QString dotted(const QColor &colour, const QString &text)
 {
     return QStringLiteral("<span style=\"color:%1\">\u25CF</span>&nbsp;%2").arg(colour.name(), text.toHtmlEscaped());
+}
+
+enum class Glyph { Play, Pause, Stop };
+
+// The engine buttons' icons, drawn in the theme's trading colours: the style's media icons are black
+// glyphs that vanish on the dark palette.
+QIcon glyphIcon(Glyph glyph, const QColor &colour)
+{
+    QIcon icon;
+    for (const int size : {16, 32}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(colour);
+        const double unit = size / 16.0;
+        switch (glyph) {
+        case Glyph::Play: {
+            const QPointF points[] = {{4 * unit, 2.5 * unit}, {13.5 * unit, 8 * unit}, {4 * unit, 13.5 * unit}};
+            painter.drawPolygon(points, 3);
+            break;
+        }
+        case Glyph::Pause:
+            painter.drawRoundedRect(QRectF(3.5 * unit, 3 * unit, 3.2 * unit, 10 * unit), unit * 0.6, unit * 0.6);
+            painter.drawRoundedRect(QRectF(9.3 * unit, 3 * unit, 3.2 * unit, 10 * unit), unit * 0.6, unit * 0.6);
+            break;
+        case Glyph::Stop:
+            painter.drawRoundedRect(QRectF(3.5 * unit, 3.5 * unit, 9 * unit, 9 * unit), unit, unit);
+            break;
+        }
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
 }
 
 // What the user clicked, for "… failed" messages; the protocol's command name otherwise.
@@ -381,6 +418,8 @@ void MainWindow::buildEngineToolBar()
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
 
+    refreshEngineIcons();
+
     connect(m_startAction, &QAction::triggered, this, [this] {
         if (m_session)
             m_session->startEngine();
@@ -458,6 +497,14 @@ void MainWindow::buildEngineToolBar()
         if (button != nullptr && !action->objectName().isEmpty())
             button->setObjectName(action->objectName() + QStringLiteral("Button"));
     }
+}
+
+void MainWindow::refreshEngineIcons()
+{
+    m_startAction->setIcon(glyphIcon(Glyph::Play, Theme::up()));
+    m_pauseAction->setIcon(glyphIcon(Glyph::Pause, Theme::warning()));
+    m_resumeAction->setIcon(glyphIcon(Glyph::Play, Theme::up()));
+    m_stopAction->setIcon(glyphIcon(Glyph::Stop, Theme::critical()));
 }
 
 void MainWindow::buildMenus()
@@ -926,6 +973,7 @@ void MainWindow::changeEvent(QEvent *event)
 {
     // The state dots are drawn in the theme's colours.
     if (event->type() == QEvent::PaletteChange && m_statusEngine != nullptr) {
+        refreshEngineIcons();
         if (m_session)
             showEngineState();
         if (m_session && m_session->isRemote())

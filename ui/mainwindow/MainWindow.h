@@ -93,6 +93,7 @@ protected:
 
 private:
     void buildEngineToolBar();
+    void refreshEngineIcons();
     void buildMenus();
     void buildStatusBar();
     void clearStatus();
