@@ -174,6 +174,32 @@ private slots:
         QVERIFY(chart->chart()->series().isEmpty());
     }
 
+    void followsTheTheme()
+    {
+        Theme::apply(ThemeMode::Dark);
+        ScannerView view;
+        view.resize(1280, 780);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.showReport(m_first);
+        const QString symbol = view.selectedSymbol();
+        view.showCandles(symbol, m_fixture->candles(symbol, ScannerView::kCandleCount));
+        CandleChartView *chart = view.detail()->chart();
+        const QColor darkUp = Theme::up();
+        QCOMPARE(chart->candleSeries()->increasingColor(), darkUp);
+
+        Theme::apply(ThemeMode::Light);
+        QCOMPARE(Theme::current(), ThemeMode::Light);
+        QVERIFY(Theme::up() != darkUp);
+        // The palette change reaches the widgets through the event loop.
+        QTRY_COMPARE(chart->candleSeries()->increasingColor(), Theme::up());
+        QCOMPARE(chart->candleCount(), ScannerView::kCandleCount);
+        QCOMPARE(chart->chart()->backgroundBrush().color(), Theme::palette(ThemeMode::Light).color(QPalette::Base));
+        QVERIFY(view.detail()->headline().contains(Theme::up().name()));
+        Theme::apply(ThemeMode::Dark);
+        QTRY_COMPARE(chart->candleSeries()->increasingColor(), darkUp);
+    }
+
     void selectionSurvivesNewReports()
     {
         ScannerView view;

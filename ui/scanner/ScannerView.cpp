@@ -8,6 +8,7 @@
 #include "scanner/SymbolDetailPanel.h"
 
 #include <QButtonGroup>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -282,6 +283,14 @@ void ScannerView::onCurrentChanged(const QModelIndex &current)
     refreshDetail();
     requestCandles();
     emit symbolSelected(symbol);
+}
+
+void ScannerView::changeEvent(QEvent *event)
+{
+    // The headline's colours are the theme's: redraw it in the new ones.
+    if (event->type() == QEvent::PaletteChange)
+        refreshDetail();
+    QWidget::changeEvent(event);
 }
 
 void ScannerView::refreshDetail()

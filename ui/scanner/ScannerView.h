@@ -67,6 +67,9 @@ signals:
     // The selected symbol changed (empty: none).
     void symbolSelected(const QString &symbol);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *buildFilterRow();
     void onCurrentChanged(const QModelIndex &current);
