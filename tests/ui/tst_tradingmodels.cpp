@@ -10,6 +10,7 @@
 #include "trading/PositionManager.h"
 #include "trading/PositionTableModel.h"
 #include "trading/SignalTableModel.h"
+#include "trading/TradingText.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -180,6 +181,7 @@ private slots:
         QVERIFY(std::abs(sortValue(closed, 0, ClosedPositionTableModel::NetR) -
                          done.netRealisedUsd() / done.initialRiskUsd) < 1e-9);
         QCOMPARE(text(closed, 0, ClosedPositionTableModel::ExitReason), u"Breakeven stop"_s);
+        QCOMPARE(text(closed, 0, ClosedPositionTableModel::Held), u"3m"_s); // three one-minute bars after the entry
         QCOMPARE(resets.count(), 0);
     }
 
@@ -314,6 +316,21 @@ private slots:
         QCOMPARE(signalModel.rowOf(a.id), -1);
         QCOMPARE(signalModel.rowAt(0).signal.id, d.id);
         QCOMPARE(resets.count(), 0);
+    }
+
+    void formatsForPeople()
+    {
+        QCOMPARE(TradingText::holdTime(45'000), u"45s"_s);
+        QCOMPARE(TradingText::holdTime(16 * 60'000 + 15'000), u"16m"_s);
+        QCOMPARE(TradingText::holdTime(2 * 3'600'000 + 5 * 60'000), u"2h 05m"_s);
+        QCOMPARE(TradingText::holdTime(3 * 86'400'000LL + 4 * 3'600'000), u"3d 04h"_s);
+        QCOMPARE(TradingText::quantity(0.0123), u"0.0123"_s);
+        QCOMPARE(TradingText::quantity(1250), u"1250"_s);
+        QCOMPARE(TradingText::quantity(12.5), u"12.5"_s);
+        QCOMPARE(TradingText::rMultiple(1.254), u"+1.25 R"_s);
+        QCOMPARE(TradingText::rMultiple(-0.001), u"0.00 R"_s);
+        QCOMPARE(TradingText::rejection(u"daily_loss_limit"_s), u"Daily loss limit"_s);
+        QCOMPARE(TradingText::rejection(u"something_new"_s), u"something_new"_s);
     }
 
     void equityCurveIsBoundedAndMeasuresDrawdown()

@@ -252,18 +252,18 @@ private slots:
         QVERIFY(!labelText(view, u"tradingOpenPositions"_s).isEmpty());
         QVERIFY(labelText(view, u"equityReturn"_s).endsWith(u'%'));
         auto *tabs = view.findChild<QTabWidget *>(u"tradingTabs"_s);
-        QVERIFY(tabs->tabText(0).contains(QString::number(view.signalModel()->rowCount())));
+        QTRY_VERIFY(tabs->tabText(0).contains(QString::number(view.signalModel()->rowCount())));
 
         for (const auto &spy : resets)
             QCOMPARE(spy->count(), 0);
 
         if (const QString dir = qEnvironmentVariable("BW_SCREENSHOT_DIR"); !dir.isEmpty()) {
             QDir().mkpath(dir);
-            tabs->setCurrentIndex(3); // the closed trades, with their PnL
+            tabs->setCurrentIndex(0); // the signals and their fate
             QTest::qWait(250);        // the queued replot
             QVERIFY(view.grab().save(QDir(dir).filePath(u"trading.png"_s)));
             Theme::apply(ThemeMode::Light);
-            tabs->setCurrentIndex(0);
+            tabs->setCurrentIndex(3); // the closed trades with their PnL
             QTest::qWait(250);
             QVERIFY(view.grab().save(QDir(dir).filePath(u"trading-light.png"_s)));
             Theme::apply(ThemeMode::Dark);

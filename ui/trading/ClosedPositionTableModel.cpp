@@ -86,7 +86,7 @@ QVariant ClosedPositionTableModel::displayValue(const Position &p, int column) c
     case ExitReason:
         return p.exitReason ? TradingText::purpose(*p.exitReason) : QStringLiteral("–");
     case Held:
-        return NumberFormat::duration(heldMs(p));
+        return TradingText::holdTime(heldMs(p));
     case Fees:
         return NumberFormat::money(p.feesUsd, locale);
     case NetPnl:

@@ -38,24 +38,24 @@ EquityCurve::EquityCurve(int capacity, QWidget *parent)
     , m_capacity(std::max(2, capacity))
 {
     setObjectName(QStringLiteral("equityCurve"));
-    auto *layout = new QVBoxLayout(this);
+    // The figures in a column on the left, the curve wide and short beside them.
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
+    layout->setSpacing(16);
     layout->addWidget(buildFigures());
 
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("equityPlot"));
-    m_plot->setMinimumHeight(140);
+    m_plot->setMinimumHeight(120);
     m_plot->setNoAntialiasingOnDrag(true);
     m_plot->setPlottingHint(QCP::phCacheLabels, true);
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
     ticker->setDateTimeSpec(Qt::UTC);
-    ticker->setDateTimeFormat(QStringLiteral("MM-dd\nHH:mm"));
-    ticker->setTickCount(4);
+    ticker->setDateTimeFormat(QStringLiteral("MM-dd HH:mm"));
+    ticker->setTickCount(6);
     m_plot->xAxis->setTicker(ticker);
-    m_plot->yAxis->setLabel(tr("USD"));
     m_plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom);
-    m_plot->axisRect()->setMargins(QMargins(0, 8, 12, 0));
+    m_plot->axisRect()->setMargins(QMargins(0, 6, 12, 0));
 
     QCPGraph *equity = m_plot->addGraph();
     equity->setName(tr("Equity"));
@@ -68,26 +68,12 @@ EquityCurve::EquityCurve(int capacity, QWidget *parent)
     cash->setName(tr("Cash"));
     cash->setPen(QPen(kCashColour, 1.3));
     cash->setAdaptiveSampling(true);
-    // The equity area fills down to the cash line: the gap is the open positions' unrealised PnL.
+    // The equity area fills down (or up) to the cash line: the gap is the open positions' unrealised PnL.
     equity->setChannelFillGraph(cash);
 
     m_startLine = new QCPItemStraightLine(m_plot);
     m_startLine->setVisible(false);
     m_startLine->setSelectable(false);
-
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setIconSize(14, 8);
-    QFont legendFont = font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-    m_plot->legend->setFont(legendFont);
-    // The legend in a row of its own above the axis rect, so that it never hides the curve.
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    m_plot->plotLayout()->setRowSpacing(0);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setMargins(QMargins(4, 0, 4, 0));
-    m_plot->legend->setColumnSpacing(16);
     layout->addWidget(m_plot, 1);
 
     // Replots are queued and at most ten a second, however often the account changes.
@@ -103,12 +89,21 @@ EquityCurve::~EquityCurve() = default;
 
 QWidget *EquityCurve::buildFigures()
 {
-    auto *row = new QWidget(this);
-    auto *layout = new QHBoxLayout(row);
+    auto *column = new QWidget(this);
+    auto *layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(18);
+    layout->setSpacing(6);
+    auto *title = new QLabel(tr("Equity curve"), column);
+    QFont titleFont = title->font();
+    titleFont.setWeight(QFont::DemiBold);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+    // A short line in the series colour before a caption stands in for a legend.
+    const auto marker = [](const QColor &colour) {
+        return QStringLiteral("<span style=\"color:%1\">&#9473;&#9473;</span>&nbsp;").arg(colour.name());
+    };
     const auto addFigure = [&](const QString &caption, const QString &name, const QString &toolTip) {
-        auto *figure = new QWidget(row);
+        auto *figure = new QWidget(column);
         auto *figureLayout = new QVBoxLayout(figure);
         figureLayout->setContentsMargins(0, 0, 0, 0);
         figureLayout->setSpacing(0);
@@ -126,15 +121,17 @@ QWidget *EquityCurve::buildFigures()
         return value;
     };
     m_startValue = addFigure(tr("Starting equity"), QStringLiteral("equityStart"),
-                             tr("Equity at the first account update since the view started"));
-    m_currentValue = addFigure(tr("Current equity"), QStringLiteral("equityCurrent"),
+                             tr("Equity at the first account update since the view started (dashed line)"));
+    m_currentValue = addFigure(marker(kEquityColour) + tr("Equity"), QStringLiteral("equityCurrent"),
                                tr("Cash plus the unrealised PnL of the open positions"));
+    m_cashValue = addFigure(marker(kCashColour) + tr("Cash"), QStringLiteral("equityCash"),
+                            tr("Moves only by realised PnL and fees"));
     m_returnValue =
         addFigure(tr("Return"), QStringLiteral("equityReturn"), tr("Current equity against the starting equity"));
     m_drawdownValue = addFigure(tr("Max drawdown"), QStringLiteral("equityMaxDrawdown"),
                                 tr("Largest fall of equity from a previous peak, in percent of that peak"));
     layout->addStretch(1);
-    return row;
+    return column;
 }
 
 void EquityCurve::addAccount(const AccountSnapshot &account)
@@ -170,6 +167,7 @@ void EquityCurve::addPoint(qint64 timeMs, double equity, double cash)
     ++m_points;
     m_lastTimeMs = timeMs;
     m_current = equity;
+    m_cash = cash;
     m_peak = std::max(m_peak, equity);
     if (m_peak > 0)
         m_maxDrawdownPct = std::max(m_maxDrawdownPct, (m_peak - equity) / m_peak * 100.0);
@@ -183,7 +181,7 @@ void EquityCurve::clear()
         m_plot->graph(i)->data()->clear();
     m_points = 0;
     m_lastTimeMs = 0;
-    m_start = m_current = m_peak = m_maxDrawdownPct = 0;
+    m_start = m_current = m_cash = m_peak = m_maxDrawdownPct = 0;
     updateFigures();
     scheduleReplot();
 }
@@ -201,7 +199,7 @@ double EquityCurve::returnPercent() const
 void EquityCurve::updateFigures()
 {
     if (m_points == 0) {
-        for (QLabel *label : {m_startValue, m_currentValue, m_returnValue, m_drawdownValue})
+        for (QLabel *label : {m_startValue, m_currentValue, m_cashValue, m_returnValue, m_drawdownValue})
             label->setText(tr("–"));
         m_returnValue->setPalette(palette());
         return;
@@ -209,6 +207,7 @@ void EquityCurve::updateFigures()
     const QLocale locale;
     m_startValue->setText(NumberFormat::money(m_start, locale));
     m_currentValue->setText(NumberFormat::money(m_current, locale));
+    m_cashValue->setText(NumberFormat::money(m_cash, locale));
     const double ret = returnPercent();
     m_returnValue->setText(NumberFormat::signedPercent(ret, 2, locale));
     QPalette pal = palette();
@@ -263,7 +262,6 @@ void EquityCurve::replotNow()
 void EquityCurve::applyTheme()
 {
     const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::WindowText);
     const QColor muted = pal.color(QPalette::PlaceholderText);
     const QColor grid = pal.color(QPalette::Mid);
     m_plot->setBackground(pal.color(QPalette::Base));
@@ -279,9 +277,6 @@ void EquityCurve::applyTheme()
         axis->setSubTicks(false);
     }
     m_startLine->setPen(QPen(muted, 1, Qt::DashLine));
-    m_plot->legend->setBrush(pal.color(QPalette::Base));
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setTextColor(text);
     updateFigures();
     scheduleReplot();
 }

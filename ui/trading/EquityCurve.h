@@ -59,6 +59,7 @@ private:
     qint64 m_lastTimeMs = 0;
     double m_start = 0;
     double m_current = 0;
+    double m_cash = 0;
     double m_peak = 0;
     double m_maxDrawdownPct = 0;
 
@@ -66,6 +67,7 @@ private:
     QCPItemStraightLine *m_startLine = nullptr;
     QLabel *m_startValue = nullptr;
     QLabel *m_currentValue = nullptr;
+    QLabel *m_cashValue = nullptr;
     QLabel *m_returnValue = nullptr;
     QLabel *m_drawdownValue = nullptr;
     QTimer m_replotTimer;

@@ -156,6 +156,21 @@ QString TradingText::fullTime(qint64 ms)
         QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 }
 
+QString TradingText::holdTime(qint64 ms)
+{
+    const qint64 seconds = std::max<qint64>(0, ms / 1000);
+    const QLatin1Char zero('0');
+    if (seconds < 60)
+        return tr("%1s", "seconds").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return tr("%1m", "minutes").arg(minutes);
+    const qint64 hours = minutes / 60;
+    if (hours < 24)
+        return tr("%1h %2m", "hours and minutes").arg(hours).arg(minutes % 60, 2, 10, zero);
+    return tr("%1d %2h", "days and hours").arg(hours / 24).arg(hours % 24, 2, 10, zero);
+}
+
 QString TradingText::quantity(double qty, const QLocale &locale)
 {
     if (!std::isfinite(qty))

@@ -36,6 +36,8 @@ public:
     static QString time(qint64 ms);
     // The full time for tooltips: "2023-11-14 22:13:20 UTC".
     static QString fullTime(qint64 ms);
+    // How long a trade was held, in the units that matter: "45s", "16m", "2h 05m", "3d 04h".
+    static QString holdTime(qint64 ms);
     // A quantity with the significant digits it has: 0.0123, 1,250, 12.5.
     static QString quantity(double qty, const QLocale &locale = QLocale());
     // A multiple of the initial risk: "+1.25 R", "-0.98 R".

@@ -10,6 +10,7 @@
 #include "trading/PositionTableModel.h"
 #include "trading/SignalTableModel.h"
 
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -105,7 +106,9 @@ TradingView::TradingView(QWidget *parent)
     m_positionTable = makeTable(QStringLiteral("positionTable"), m_positions, PositionTableModel::Opened);
     positionsLayout->addWidget(m_positionTable, 1);
 
-    // Below: the event tables in tabs beside the equity curve.
+    // Then the account's curve, wide and short, and the event tables in tabs at the bottom, each across the
+    // whole width: their columns need it.
+    m_equity = new EquityCurve(EquityCurve::kDefaultCapacity, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tradingTabs"));
     m_tabs->setDocumentMode(true);
@@ -118,42 +121,30 @@ TradingView::TradingView(QWidget *parent)
     m_tabs->addTab(m_fillTable, QString());
     m_tabs->addTab(m_closedTable, QString());
 
-    auto *equityArea = new QWidget(this);
-    auto *equityLayout = new QVBoxLayout(equityArea);
-    equityLayout->setContentsMargins(4, 4, 0, 0);
-    equityLayout->setSpacing(6);
-    equityLayout->addWidget(sectionTitle(tr("Equity curve"), equityArea));
-    m_equity = new EquityCurve(EquityCurve::kDefaultCapacity, equityArea);
-    equityLayout->addWidget(m_equity, 1);
-
-    m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
-    m_bottomSplitter->setObjectName(QStringLiteral("tradingBottomSplitter"));
-    m_bottomSplitter->setChildrenCollapsible(false);
-    m_bottomSplitter->addWidget(m_tabs);
-    m_bottomSplitter->addWidget(equityArea);
-    m_bottomSplitter->setStretchFactor(0, 3);
-    m_bottomSplitter->setStretchFactor(1, 2);
-
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("tradingSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(positionsArea);
-    m_splitter->addWidget(m_bottomSplitter);
+    m_splitter->addWidget(m_equity);
+    m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(2, 3);
+    m_splitter->setSizes({240, 220, 400});
     layout->addWidget(m_splitter, 1);
 
     // Widths for the longest value each column shows (in English and German), until the user sizes them.
-    const QString price = QStringLiteral("100,000.00");
+    // Prices run from 100,000.00 to 0.00012345 (six significant digits); the wider of the two.
+    const QString price = QStringLiteral("0.000123456");
     const QString time = QStringLiteral("11-14 22:13:20");
-    const QString symbol = QStringLiteral("1000SHIBUSDT");
+    const QString symbol = QStringLiteral("WWWWWWWWUSDT"); // the widest letters: no symbol is cut short
     fitColumns(m_positionTable,
                {symbol, QStringLiteral("Short"), QStringLiteral("Pending"), QStringLiteral("12,345.678"), price, price,
-                QStringLiteral("100,000.00 (trail)"), QStringLiteral("100,000.00 ✓"), QStringLiteral("100,000.00 ✓"),
+                price + QStringLiteral(" (trail)"), price + QStringLiteral(" ✓"), price + QStringLiteral(" ✓"),
                 QStringLiteral("+10,000.00"), QStringLiteral("+10.00 R"), time});
     fitColumns(m_signalTable, {time, symbol, QStringLiteral("Short"), QStringLiteral("Momentum"), price, price,
-                               QStringLiteral("100,000.00 / 100,000.00"), QStringLiteral("Confidence"),
-                               QStringLiteral("Rejected: Max positions"), QStringLiteral("Reason")});
+                               price + QStringLiteral(" / ") + price, QStringLiteral("Confidence"),
+                               QStringLiteral("Rejected: Cooldown after losses"), QStringLiteral("Reason")});
     fitColumns(m_orderTable,
                {time, QStringLiteral("Order"), symbol, QStringLiteral("Take profit 1"), QStringLiteral("Sell"),
                 QStringLiteral("Stop market"), price, QStringLiteral("12,345.678"), QStringLiteral("12,345.678"), price,
@@ -162,9 +153,12 @@ TradingView::TradingView(QWidget *parent)
                {time, QStringLiteral("Order"), symbol, QStringLiteral("Take profit 1"), QStringLiteral("Sell"), price,
                 QStringLiteral("12,345.678"), QStringLiteral("100,000.00"), QStringLiteral("Fee ($)"),
                 QStringLiteral("Liquidity"), QStringLiteral("Realised PnL ($)")});
+    // Tables that end in a number keep it beside the others instead of at the far right.
+    m_fillTable->horizontalHeader()->setStretchLastSection(false);
+    m_closedTable->horizontalHeader()->setStretchLastSection(false);
     fitColumns(m_closedTable,
                {time, symbol, QStringLiteral("Short"), QStringLiteral("Momentum"), QStringLiteral("12,345.678"), price,
-                price, QStringLiteral("Breakeven stop"), QStringLiteral("10:00:00"), QStringLiteral("Fees ($)"),
+                price, QStringLiteral("Breakeven stop"), QStringLiteral("23h 59m"), QStringLiteral("Fees ($)"),
                 QStringLiteral("+10,000.00"), QStringLiteral("+10.00 R")});
 
     // Tab titles carry the row counts; they follow inserts at most a few times a second.
@@ -319,11 +313,19 @@ void TradingView::showTradingUpdate(const TradingUpdate &update)
             changed = true;
         }
     }
-    if (changed) {
-        const double today = m_realisedToday;
-        setFigure(RealisedToday, NumberFormat::signedMoney(today),
-                  std::abs(today) >= 0.005 ? (today > 0 ? Theme::up() : Theme::down()) : QColor());
+    if (changed)
+        updateRealisedFigure();
+}
+
+void TradingView::updateRealisedFigure()
+{
+    if (m_dayStartMs == 0) {
+        setFigure(RealisedToday, tr("–"));
+        return;
     }
+    const double today = m_realisedToday;
+    setFigure(RealisedToday, NumberFormat::signedMoney(today),
+              std::abs(today) >= 0.005 ? (today > 0 ? Theme::up() : Theme::down()) : QColor());
 }
 
 void TradingView::rollDay(qint64 timeMs)
@@ -334,7 +336,7 @@ void TradingView::rollDay(qint64 timeMs)
     if (day > m_dayStartMs) {
         m_dayStartMs = day;
         m_realisedToday = 0;
-        setFigure(RealisedToday, NumberFormat::signedMoney(0));
+        updateRealisedFigure();
     }
 }
 
@@ -441,6 +443,24 @@ void TradingView::updateKillSwitch()
     m_figures[KillSwitch]->setToolTip(m_killReason);
 }
 
+void TradingView::changeEvent(QEvent *event)
+{
+    // A style sheet resolves palette() references when it is set: set it again so that the tables follow a
+    // switch between the dark and the light theme. Queued, as the tables receive the change after the view.
+    if (event->type() == QEvent::PaletteChange) {
+        QTimer::singleShot(0, this, [this] {
+            for (QTableView *table : {m_positionTable, m_signalTable, m_orderTable, m_fillTable, m_closedTable}) {
+                table->setStyleSheet(QString());
+                table->setStyleSheet(kTableStyle);
+            }
+            updatePositionFigures();
+            updateRealisedFigure();
+            updateKillSwitch();
+        });
+    }
+    QWidget::changeEvent(event);
+}
+
 void TradingView::restoreLayout()
 {
     QSettings settings;
@@ -458,9 +478,6 @@ void TradingView::restoreLayout()
     const QByteArray splitter = settings.value(QStringLiteral("splitter")).toByteArray();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
-    const QByteArray bottom = settings.value(QStringLiteral("bottomSplitter")).toByteArray();
-    if (!bottom.isEmpty())
-        m_bottomSplitter->restoreState(bottom);
     m_tabs->setCurrentIndex(std::clamp(settings.value(QStringLiteral("tab"), 0).toInt(), 0, m_tabs->count() - 1));
 }
 
@@ -474,7 +491,6 @@ void TradingView::saveLayout() const
     settings.setValue(QStringLiteral("fillsHeader"), m_fillTable->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("closedHeader"), m_closedTable->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("bottomSplitter"), m_bottomSplitter->saveState());
     settings.setValue(QStringLiteral("tab"), m_tabs->currentIndex());
 }
 

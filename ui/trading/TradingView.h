@@ -67,6 +67,9 @@ public slots:
     // Drops everything shown (a new data source).
     void clear();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     enum Figure { Equity, Cash, Unrealised, OpenPositions, RealisedToday, KillSwitch, FigureCount };
 
@@ -76,6 +79,7 @@ private:
     void rollDay(qint64 timeMs);
     void setFigure(Figure figure, const QString &text, const QColor &colour = {});
     void updatePositionFigures();
+    void updateRealisedFigure();
     void updateTabTitles();
     void updateKillSwitch();
     void restoreLayout();
@@ -100,7 +104,6 @@ private:
     QTableView *m_closedTable = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_splitter = nullptr;
-    QSplitter *m_bottomSplitter = nullptr;
     QTimer m_tabTitleTimer;
 
     double m_realisedToday = 0;
