@@ -2381,6 +2381,215 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::ui::ClosedPositionTableModel</name>
+    <message>
+        <source>Opened %1, closed %2</source>
+        <translation>Eröffnet %1, geschlossen %2</translation>
+    </message>
+    <message>
+        <source>Position %1, signal %2</source>
+        <translation>Position %1, Signal %2</translation>
+    </message>
+    <message>
+        <source>Price PnL %1 minus fees %2; initial risk %3</source>
+        <translation>Preis-PnL %1 minus Gebühren %2; Anfangsrisiko %3</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Avg entry</source>
+        <translation>Ø Einstieg</translation>
+    </message>
+    <message>
+        <source>Avg exit</source>
+        <translation>Ø Ausstieg</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Ausstieg</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Fees ($)</source>
+        <translation>Gebühren ($)</translation>
+    </message>
+    <message>
+        <source>Net PnL ($)</source>
+        <translation>Netto-PnL ($)</translation>
+    </message>
+    <message>
+        <source>Net R</source>
+        <translation>Netto-R</translation>
+    </message>
+    <message>
+        <source>Market time the last units were closed (UTC)</source>
+        <translation>Marktzeit, zu der die letzten Einheiten geschlossen wurden (UTC)</translation>
+    </message>
+    <message>
+        <source>Volume-weighted price of the exit fills</source>
+        <translation>Volumengewichteter Preis der Ausstiegs-Ausführungen</translation>
+    </message>
+    <message>
+        <source>The rule that closed the last units</source>
+        <translation>Die Regel, die die letzten Einheiten geschlossen hat</translation>
+    </message>
+    <message>
+        <source>Time from the first entry fill to the last exit fill</source>
+        <translation>Zeit von der ersten Einstiegs- bis zur letzten Ausstiegs-Ausführung</translation>
+    </message>
+    <message>
+        <source>Realised price PnL minus entry and exit fees: what the trade did to cash</source>
+        <translation>Realisierter Preis-PnL minus Ein- und Ausstiegsgebühren: was der Trade mit der Kasse gemacht hat</translation>
+    </message>
+    <message>
+        <source>Net PnL in multiples of the initial risk frozen at entry</source>
+        <translation>Netto-PnL in Vielfachen des beim Einstieg eingefrorenen Anfangsrisikos</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::EquityCurve</name>
+    <message>
+        <source>Equity</source>
+        <translation>Kapital</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Equity curve</source>
+        <translation>Kapitalkurve</translation>
+    </message>
+    <message>
+        <source>Starting equity</source>
+        <translation>Anfangskapital</translation>
+    </message>
+    <message>
+        <source>Equity at the first account update since the view started (dashed line)</source>
+        <translation>Kapital beim ersten Kontostand seit dem Start der Ansicht (gestrichelte Linie)</translation>
+    </message>
+    <message>
+        <source>Cash plus the unrealised PnL of the open positions</source>
+        <translation>Kasse plus unrealisierter PnL der offenen Positionen</translation>
+    </message>
+    <message>
+        <source>Moves only by realised PnL and fees</source>
+        <translation>Ändert sich nur durch realisierten PnL und Gebühren</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Rendite</translation>
+    </message>
+    <message>
+        <source>Current equity against the starting equity</source>
+        <translation>Aktuelles Kapital gegenüber dem Anfangskapital</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>Max. Drawdown</translation>
+    </message>
+    <message>
+        <source>Largest fall of equity from a previous peak, in percent of that peak</source>
+        <translation>Größter Rückgang des Kapitals von einem früheren Höchststand, in Prozent dieses Höchststands</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::FillTableModel</name>
+    <message>
+        <source>Realised %1, fee %2: cash moved by %3</source>
+        <translation>Realisiert %1, Gebühr %2: Kasse bewegt um %3</translation>
+    </message>
+    <message>
+        <source>Position %1</source>
+        <translation>Position %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Notional ($)</source>
+        <translation>Nominalwert ($)</translation>
+    </message>
+    <message>
+        <source>Fee ($)</source>
+        <translation>Gebühr ($)</translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation>Liquidität</translation>
+    </message>
+    <message>
+        <source>Realised PnL ($)</source>
+        <translation>Realisierter PnL ($)</translation>
+    </message>
+    <message>
+        <source>Market time of the execution (UTC)</source>
+        <translation>Marktzeit der Ausführung (UTC)</translation>
+    </message>
+    <message>
+        <source>Taker fills took liquidity at once; maker fills rested on the book</source>
+        <translation>Taker-Ausführungen nahmen sofort Liquidität; Maker-Ausführungen lagen im Orderbuch</translation>
+    </message>
+    <message>
+        <source>Price PnL of the part of the fill that reduced the position, before its fee</source>
+        <translation>Preis-PnL des Teils der Ausführung, der die Position verringert hat, vor Gebühr</translation>
+    </message>
+</context>
+<context>
     <name>bw::ui::MainWindow</name>
     <message>
         <source>Breakout Workstation</source>
@@ -2531,6 +2740,199 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>Trades per minute, from the trade counts of recent bars</source>
         <translation>Trades pro Minute, aus den Handelszahlen der letzten Kerzen</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::OrderTableModel</name>
+    <message>
+        <source>market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Created %1, last change %2</source>
+        <translation>Erstellt %1, letzte Änderung %2</translation>
+    </message>
+    <message>
+        <source>Position %1</source>
+        <translation>Position %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Avg fill</source>
+        <translation>Ø Ausführung</translation>
+    </message>
+    <message>
+        <source>Fees ($)</source>
+        <translation>Gebühren ($)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Market time the order was sent (UTC)</source>
+        <translation>Marktzeit, zu der die Order gesendet wurde (UTC)</translation>
+    </message>
+    <message>
+        <source>Why the order exists: the entry, or the exit rule that sent it</source>
+        <translation>Warum die Order existiert: der Einstieg oder die Ausstiegsregel, die sie gesendet hat</translation>
+    </message>
+    <message>
+        <source>The limit or stop price; market orders name none</source>
+        <translation>Der Limit- oder Stopppreis; Marktorders nennen keinen</translation>
+    </message>
+    <message>
+        <source>Fees paid on the fills so far, in USD</source>
+        <translation>Bisher auf die Ausführungen gezahlte Gebühren, in USD</translation>
+    </message>
+    <message>
+        <source>Why the order was rejected or cancelled</source>
+        <translation>Warum die Order abgelehnt oder storniert wurde</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::PositionTableModel</name>
+    <message>
+        <source>%1 (BE)</source>
+        <comment>breakeven stop</comment>
+        <translation>%1 (BE)</translation>
+    </message>
+    <message>
+        <source>%1 (trail)</source>
+        <comment>trailing stop</comment>
+        <translation>%1 (nachgez.)</translation>
+    </message>
+    <message>
+        <source>%1 ✓</source>
+        <comment>target reached</comment>
+        <translation>%1 ✓</translation>
+    </message>
+    <message>
+        <source>Position %1, %2 signal %3</source>
+        <translation>Position %1, %2-Signal %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entered; %3 asked for</source>
+        <translation>%1 von %2 eingestiegen; %3 angefordert</translation>
+    </message>
+    <message>
+        <source>Current stop (%1); initial stop %2</source>
+        <translation>Aktueller Stop (%1); anfänglicher Stop %2</translation>
+    </message>
+    <message>
+        <source>Unrealised %1 at %2; realised so far %3, fees %4; initial risk %5</source>
+        <translation>Unrealisiert %1 bei %2; bisher realisiert %3, Gebühren %4; Anfangsrisiko %5</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Avg entry</source>
+        <translation>Ø Einstieg</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Markpreis</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>TP1</source>
+        <translation>TP1</translation>
+    </message>
+    <message>
+        <source>TP2</source>
+        <translation>TP2</translation>
+    </message>
+    <message>
+        <source>PnL ($)</source>
+        <translation>PnL ($)</translation>
+    </message>
+    <message>
+        <source>PnL (R)</source>
+        <translation>PnL (R)</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Latest price the position was valued at</source>
+        <translation>Letzter Preis, zu dem die Position bewertet wurde</translation>
+    </message>
+    <message>
+        <source>Current stop: initial, moved to breakeven (BE) after TP1, or trailing</source>
+        <translation>Aktueller Stop: anfänglich, nach TP1 auf Breakeven (BE) gezogen oder nachgezogen</translation>
+    </message>
+    <message>
+        <source>Take-profit prices at the preset&apos;s multiples of the initial risk; ✓ once filled</source>
+        <translation>Take-Profit-Preise bei den Vielfachen des Anfangsrisikos aus dem Preset; ✓ sobald ausgeführt</translation>
+    </message>
+    <message>
+        <source>Unrealised PnL of the quantity still held, at the mark, before fees</source>
+        <translation>Unrealisierter PnL der noch gehaltenen Menge zum Markpreis, vor Gebühren</translation>
+    </message>
+    <message>
+        <source>Realised and unrealised price PnL in multiples of the initial risk frozen at entry</source>
+        <translation>Realisierter und unrealisierter Preis-PnL in Vielfachen des beim Einstieg eingefrorenen Anfangsrisikos</translation>
+    </message>
+    <message>
+        <source>Market time of the first entry fill (UTC)</source>
+        <translation>Marktzeit der ersten Einstiegs-Ausführung (UTC)</translation>
     </message>
 </context>
 <context>
@@ -2750,6 +3152,407 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>%1 / %2 ms</source>
         <translation>%1 / %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::SignalTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Eingestiegen</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Take profit 1 at %1, take profit 2 at %2; initial risk %3 per unit</source>
+        <translation>Take-Profit 1 bei %1, Take-Profit 2 bei %2; Anfangsrisiko %3 je Einheit</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Einstieg</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>TP1 / TP2</source>
+        <translation>TP1 / TP2</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Market time the signal fired (UTC)</source>
+        <translation>Marktzeit, zu der das Signal ausgelöst wurde (UTC)</translation>
+    </message>
+    <message>
+        <source>The price the signal expects to achieve, not the level</source>
+        <translation>Der Preis, den das Signal zu erreichen erwartet, nicht das Niveau</translation>
+    </message>
+    <message>
+        <source>Take-profit prices at the preset&apos;s multiples of the initial risk</source>
+        <translation>Take-Profit-Preise bei den Vielfachen des Anfangsrisikos aus dem Preset</translation>
+    </message>
+    <message>
+        <source>The signal engine&apos;s confidence from its weighted components</source>
+        <translation>Die Konfidenz der Signal-Engine aus ihren gewichteten Komponenten</translation>
+    </message>
+    <message>
+        <source>Entered, or rejected by the risk manager with its reason</source>
+        <translation>Eingestiegen oder vom Risikomanager mit Grund abgelehnt</translation>
+    </message>
+    <message>
+        <source>Why the risk manager refused the signal, or why it fired</source>
+        <translation>Warum der Risikomanager das Signal abgelehnt hat oder warum es ausgelöst wurde</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::TradingText</name>
+    <message>
+        <source>Long</source>
+        <translation>Long</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Retest</source>
+        <translation>Retest</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Stop market</source>
+        <translation>Stop-Market</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Partially filled</source>
+        <translation>Teilweise ausgeführt</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Einstieg</translation>
+    </message>
+    <message>
+        <source>Stop loss</source>
+        <translation>Stop-Loss</translation>
+    </message>
+    <message>
+        <source>Breakeven stop</source>
+        <translation>Breakeven-Stop</translation>
+    </message>
+    <message>
+        <source>Trailing stop</source>
+        <translation>Trailing-Stop</translation>
+    </message>
+    <message>
+        <source>Take profit 1</source>
+        <translation>Take-Profit 1</translation>
+    </message>
+    <message>
+        <source>Take profit 2</source>
+        <translation>Take-Profit 2</translation>
+    </message>
+    <message>
+        <source>Max hold time</source>
+        <translation>Max. Haltedauer</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Kill switch</source>
+        <translation>Notausschalter</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>initial</source>
+        <translation>anfänglich</translation>
+    </message>
+    <message>
+        <source>breakeven</source>
+        <translation>Breakeven</translation>
+    </message>
+    <message>
+        <source>trailing</source>
+        <translation>nachgezogen</translation>
+    </message>
+    <message>
+        <source>Maker</source>
+        <translation>Maker</translation>
+    </message>
+    <message>
+        <source>Taker</source>
+        <translation>Taker</translation>
+    </message>
+    <message>
+        <source>Invalid signal</source>
+        <translation>Ungültiges Signal</translation>
+    </message>
+    <message>
+        <source>Signal expired</source>
+        <translation>Signal abgelaufen</translation>
+    </message>
+    <message>
+        <source>Daily loss limit</source>
+        <translation>Tagesverlustlimit</translation>
+    </message>
+    <message>
+        <source>Cooldown after losses</source>
+        <translation>Pause nach Verlusten</translation>
+    </message>
+    <message>
+        <source>Max positions</source>
+        <translation>Max. Positionen</translation>
+    </message>
+    <message>
+        <source>Already in symbol</source>
+        <translation>Symbol bereits gehandelt</translation>
+    </message>
+    <message>
+        <source>Correlation limit</source>
+        <translation>Korrelationslimit</translation>
+    </message>
+    <message>
+        <source>Invalid equity</source>
+        <translation>Ungültiges Kapital</translation>
+    </message>
+    <message>
+        <source>Invalid stop</source>
+        <translation>Ungültiger Stop</translation>
+    </message>
+    <message>
+        <source>No book depth</source>
+        <translation>Keine Buchtiefe</translation>
+    </message>
+    <message>
+        <source>Size rounds to zero</source>
+        <translation>Größe rundet auf null</translation>
+    </message>
+    <message>
+        <source>Below min notional</source>
+        <translation>Unter Mindestnominal</translation>
+    </message>
+    <message>
+        <source>Engine takes no entries</source>
+        <translation>Engine nimmt keine Einstiege</translation>
+    </message>
+    <message>
+        <source>Entry refused</source>
+        <translation>Einstieg verweigert</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <comment>seconds</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <comment>minutes</comment>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <comment>hours and minutes</comment>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1d %2h</source>
+        <comment>days and hours</comment>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>%1 R</source>
+        <translation>%1 R</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::TradingView</name>
+    <message>
+        <source>Open positions</source>
+        <translation>Offene Positionen</translation>
+    </message>
+    <message>
+        <source>No open positions. Entries appear here as the engine takes signals.</source>
+        <translation>Keine offenen Positionen. Einstiege erscheinen hier, sobald die Engine Signale nimmt.</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Equity ($)</source>
+        <translation>Kapital ($)</translation>
+    </message>
+    <message>
+        <source>Cash plus the unrealised PnL of the open positions</source>
+        <translation>Kasse plus unrealisierter PnL der offenen Positionen</translation>
+    </message>
+    <message>
+        <source>Cash ($)</source>
+        <translation>Kasse ($)</translation>
+    </message>
+    <message>
+        <source>Moves only by realised PnL and fees</source>
+        <translation>Ändert sich nur durch realisierten PnL und Gebühren</translation>
+    </message>
+    <message>
+        <source>Unrealised PnL ($)</source>
+        <translation>Unrealisierter PnL ($)</translation>
+    </message>
+    <message>
+        <source>Open positions at their latest marks</source>
+        <translation>Offene Positionen zu ihren letzten Markpreisen</translation>
+    </message>
+    <message>
+        <source>Positions holding quantity; entries still waiting for a fill are counted apart</source>
+        <translation>Positionen mit Bestand; Einstiege, die noch auf eine Ausführung warten, werden getrennt gezählt</translation>
+    </message>
+    <message>
+        <source>Realised today ($)</source>
+        <translation>Heute realisiert ($)</translation>
+    </message>
+    <message>
+        <source>Realised PnL minus fees of the fills seen since 00:00 UTC of the market day</source>
+        <translation>Realisierter PnL minus Gebühren der seit 00:00 UTC des Markttags gesehenen Ausführungen</translation>
+    </message>
+    <message>
+        <source>Kill switch</source>
+        <translation>Notausschalter</translation>
+    </message>
+    <message>
+        <source>Trips on the drawdown limit and stops new entries until the engine is stopped</source>
+        <translation>Löst beim Drawdown-Limit aus und stoppt neue Einstiege, bis die Engine beendet wird</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 pending)</source>
+        <translation>%1 (+%2 ausstehend)</translation>
+    </message>
+    <message>
+        <source>Open positions (%1)</source>
+        <translation>Offene Positionen (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>Ausführungen</translation>
+    </message>
+    <message>
+        <source>Closed positions</source>
+        <translation>Geschlossene Positionen</translation>
+    </message>
+    <message>
+        <source>● Tripped</source>
+        <translation>● Ausgelöst</translation>
+    </message>
+    <message>
+        <source>● Halted</source>
+        <translation>● Angehalten</translation>
+    </message>
+    <message>
+        <source>● Armed</source>
+        <translation>● Scharf</translation>
     </message>
 </context>
 </TS>
