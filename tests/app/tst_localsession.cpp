@@ -278,6 +278,9 @@ void TestLocalSession::switchesToARecordedMarket()
                                  .size());
     QCOMPARE(r.overviews.constLast().symbols.size(), recorded);
     QTRY_VERIFY_WITH_TIMEOUT(r.last().scans >= 1, 60000);
+    // After the history, the replay goes on bar by bar at its pace.
+    const qint64 t0 = r.last().marketTimeMs;
+    QTRY_VERIFY_WITH_TIMEOUT(r.last().marketTimeMs > t0, 60000);
     for (qsizetype i = statusMark; i < r.statuses.size(); ++i)
         QVERIFY2(r.statuses.at(i).source.contains(QStringLiteral("Replay")), qPrintable(r.statuses.at(i).source));
     for (qsizetype i = overviewMark; i < r.overviews.size(); ++i)

@@ -1,4 +1,5 @@
 #include "engine/Engine.h"
+#include "market/MarketService.h"
 #include "market/ReplayFeed.h"
 #include "market/SimulatedFeed.h"
 #include "scanner/PresetLoader.h"
