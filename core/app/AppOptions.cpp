@@ -75,8 +75,8 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
     const QCommandLineOption seedOption(QStringLiteral("seed"),
                                         tr("Seed of the simulated market (default %1).").arg(options.seed), tr("S"));
     const QCommandLineOption intervalOption(QStringLiteral("bar-interval"),
-                                            tr("Bar interval of the simulated market: 30s, 1m, 5m, 1h "
-                                               "(default 5m)."),
+                                            tr("Bar interval: 30s, 1m, 5m, 1h for the simulated market, a "
+                                               "kline interval (1m to 12h) for bybit (default 5m)."),
                                             tr("INTERVAL"));
     const QCommandLineOption speedOption(QStringLiteral("speed"),
                                          tr("Speed-up of simulated time against real time (default: the "
@@ -233,8 +233,9 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
             bool ok = false;
             const int symbols = value.toInt(&ok);
             if (!ok || symbols < 1 || symbols > kMaxSymbols) {
-                result.error = invalid(QStringLiteral("symbols"), value,
-                                       tr("expected a whole number from 1 to %1").arg(kMaxSymbols));
+                result.error = invalid(
+                    QStringLiteral("symbols"), value,
+                    tr("expected a whole number from 1 to %1 (top:N and all need --source bybit)").arg(kMaxSymbols));
                 return result;
             }
             options.symbols = symbols;
