@@ -4,6 +4,7 @@
 #include "app/AppLog.h"
 #include "app/AppOptions.h"
 #include "app/HeadlessStatus.h"
+#include "app/LocalSession.h"
 #include "app/UnixSignalWatcher.h"
 #include "monitor/PidFile.h"
 #include "monitor/PressureGovernor.h"
@@ -32,6 +33,7 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace bw::app {
 
@@ -89,29 +91,32 @@ QStringList argumentList(int argc, char *argv[])
     return arguments;
 }
 
-// Both modes run the WebSocket server unless --no-server; where it listens and where a generated
-// operator token was written is printed once, so a remote viewer can be pointed at it.
-void configureServer(AppContext &context, const AppOptions &options)
+// Both modes run the WebSocket server unless --no-server.
+std::optional<ServerConfig> serverConfig(const AppOptions &options)
 {
     if (!options.serverEnabled)
-        return;
+        return std::nullopt;
     ServerConfig config;
     config.bindAddress = QHostAddress(options.serverBind);
     config.port = options.serverPort;
-    context.enableServer(config);
-    QObject::connect(&context, &AppContext::serverStarted, &context,
-                     [address = options.serverBind](quint16 port, const QString &tokenFile) {
-                         err() << QCoreApplication::translate("bw::app::DefaultMode",
-                                                              "Remote viewers: ws://%1:%2, operator token in %3")
-                                      .arg(address)
-                                      .arg(port)
-                                      .arg(tokenFile)
-                               << Qt::endl;
-                     });
-    QObject::connect(&context, &AppContext::serverFailed, &context, [](const QString &reason) {
-        err() << QCoreApplication::translate("bw::app::DefaultMode", "WebSocket server not started: %1").arg(reason)
-              << Qt::endl;
-    });
+    return config;
+}
+
+// Where the server listens and where a generated operator token was written is printed once, so a remote
+// viewer can be pointed at it.
+void reportServerStarted(const QString &address, quint16 port, const QString &tokenFile)
+{
+    err() << QCoreApplication::translate("bw::app::DefaultMode", "Remote viewers: ws://%1:%2, operator token in %3")
+                 .arg(address)
+                 .arg(port)
+                 .arg(tokenFile)
+          << Qt::endl;
+}
+
+void reportServerFailed(const QString &reason)
+{
+    err() << QCoreApplication::translate("bw::app::DefaultMode", "WebSocket server not started: %1").arg(reason)
+          << Qt::endl;
 }
 
 // The journal this instance paper-trades into. A second instance of the workstation (the pid file is
@@ -131,21 +136,24 @@ QString journalPath(const AppOptions &options, bool firstInstance)
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/journal.sqlite");
 }
 
-SimulatedFeedConfig feedConfig(const AppOptions &options)
-{
-    SimulatedFeedConfig config;
-    config.seed = options.seed;
-    config.symbols = options.symbols;
-    config.barIntervalMs = options.barIntervalMs;
-    if (options.speed > 0)
-        config.speedUp = options.speed;
-    return config;
-}
-
 int runHeadless(QCoreApplication &app, const AppOptions &options, bool firstInstance)
 {
-    AppContext context(feedConfig(options), journalPath(options, firstInstance));
-    configureServer(context, options);
+    QString feedError;
+    const std::unique_ptr<AppContext> built =
+        AppContext::create(options.feed, journalPath(options, firstInstance), &feedError);
+    if (!built) {
+        err() << "breakout-workstation: " << feedError << Qt::endl;
+        return 2;
+    }
+    AppContext &context = *built;
+    if (const std::optional<ServerConfig> server = serverConfig(options)) {
+        context.enableServer(*server);
+        QObject::connect(&context, &AppContext::serverStarted, &context,
+                         [address = options.serverBind](quint16 port, const QString &tokenFile) {
+                             reportServerStarted(address, port, tokenFile);
+                         });
+        QObject::connect(&context, &AppContext::serverFailed, &context, &reportServerFailed);
+    }
     HeadlessStatus status(stdout, context.sourceName(), options.statusEverySeconds);
     QObject::connect(&context, &AppContext::overviewReady, &status, &HeadlessStatus::showOverview);
     QObject::connect(&context, &AppContext::engineStatusChanged, &status, &HeadlessStatus::showEngineStatus);
@@ -172,19 +180,31 @@ int runDesktop(const AppOptions &options, bool firstInstance)
 {
     ui::Theme::apply(options.theme == ThemeChoice::Light ? ui::ThemeMode::Light : ui::ThemeMode::Dark);
 
-    AppContext context(feedConfig(options), journalPath(options, firstInstance));
-    configureServer(context, options);
-    // The resource monitor and the pressure governor sample and act on the engine thread; the dashboard
-    // follows them through queued signals. context.stop() below joins that thread before the window goes.
-    ResourceMonitor *monitor = context.resourceMonitor();
-    PressureGovernor *governor = context.pressureGovernor();
+    LocalSessionConfig sessionConfig;
+    sessionConfig.journalPath = journalPath(options, firstInstance);
+    sessionConfig.server = serverConfig(options);
+    LocalSession session(options.feed, sessionConfig);
+    QObject::connect(&session, &LocalSession::serverStarted, &session,
+                     [address = options.serverBind](quint16 port, const QString &tokenFile) {
+                         reportServerStarted(address, port, tokenFile);
+                     });
+    QObject::connect(&session, &LocalSession::serverFailed, &session, &reportServerFailed);
 
     ui::MainWindow window;
-    window.setSourceName(context.sourceName());
     window.selectTab(options.tab);
-    window.resourceDashboard()->setMonitor(monitor);
-    window.resourceDashboard()->setGovernor(governor);
-    QObject::connect(&context, &AppContext::overviewReady, &window, &ui::MainWindow::showOverview);
+    // The resource monitor and the pressure governor sample and act on the engine thread; the dashboard
+    // follows them through queued signals, on every AppContext the session builds (a source switch builds a
+    // new one). session.stop() below joins that thread before the window goes.
+    QObject::connect(&session, &LocalSession::contextChanged, &window, [&window](AppContext *context) {
+        window.resourceDashboard()->setMonitor(context->resourceMonitor());
+        window.resourceDashboard()->setGovernor(context->pressureGovernor());
+    });
+    QString feedError;
+    if (!session.start(&feedError)) {
+        err() << "breakout-workstation: " << feedError << Qt::endl;
+        return 2;
+    }
+    window.setSession(&session);
 
     // Ctrl-C in the terminal that started the window closes it like the user would.
     UnixSignalWatcher signalWatcher({SIGINT, SIGTERM, SIGHUP});
@@ -204,9 +224,9 @@ int runDesktop(const AppOptions &options, bool firstInstance)
     }
 
     window.show();
-    context.start();
     const int exitCode = QApplication::exec();
-    context.stop();
+    window.setSession(nullptr);
+    session.stop();
     return exitCode != 0 ? exitCode : screenshotResult;
 }
 #endif
@@ -287,13 +307,6 @@ int runDefaultMode(int argc, char *argv[], std::span<const Command> commands)
         QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
                             << '\n';
         return 0;
-    }
-
-    // The feed has limits of its own (history length, tick rate); report them like any bad option.
-    const QString feedProblem = feedConfig(result.options).validate();
-    if (!feedProblem.isEmpty()) {
-        err() << "breakout-workstation: " << feedProblem << Qt::endl;
-        return 2;
     }
 
     // Lets `breakout-workstation monitor` and `snapshot` find this instance without --pid. A second

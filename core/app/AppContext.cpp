@@ -16,8 +16,26 @@
 namespace bw {
 
 AppContext::AppContext(const SimulatedFeedConfig &feed, const QString &journalPath, QObject *parent)
+    : AppContext(std::make_unique<SimulatedFeed>(feed), journalPath, parent)
+{}
+
+std::unique_ptr<AppContext> AppContext::create(const FeedOptions &options, const QString &journalPath, QString *error)
+{
+    QString problem;
+    std::unique_ptr<MarketFeed> feed = createFeed(options, &problem);
+    if (!feed) {
+        qCWarning(lcApp).noquote() << "market source:" << problem;
+        if (error)
+            *error = problem;
+        return nullptr;
+    }
+    return std::make_unique<AppContext>(std::move(feed), journalPath);
+}
+
+AppContext::AppContext(std::unique_ptr<MarketFeed> feed, const QString &journalPath, QObject *parent)
     : QObject(parent)
 {
+    Q_ASSERT(feed);
     registerMarketMetaTypes();
     m_engineThread.setObjectName(QStringLiteral("engine"));
     m_serverThread.setObjectName(QStringLiteral("server"));
@@ -30,8 +48,7 @@ AppContext::AppContext(const SimulatedFeedConfig &feed, const QString &journalPa
     adoptEngineObject(m_monitor);
     adoptEngineObject(m_governor);
 
-    auto *simulated = new SimulatedFeed(feed);
-    m_sourceName = simulated->sourceName();
+    m_sourceName = feed->sourceName();
     EngineConfig config;
     config.pressure = m_governor;
     if (!journalPath.isEmpty()) {
@@ -44,7 +61,7 @@ AppContext::AppContext(const SimulatedFeedConfig &feed, const QString &journalPa
     else
         qCWarning(lcApp).noquote() << "preset breakout_v1:" << preset.error;
     // The engine owns the MarketService and the feed: moving the engine moves all of them.
-    m_engine = new Engine(config, simulated);
+    m_engine = new Engine(config, feed.release());
     adoptEngineObject(m_engine);
 
     // Crosses threads, so queued: the receiver sees a consistent copy.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/EngineTypes.h"
+#include "market/FeedFactory.h"
 #include "market/MarketTypes.h"
 #include "market/SimulatedFeedConfig.h"
 #include "server/ServerConfig.h"
@@ -9,9 +10,12 @@
 #include <QObject>
 #include <QThread>
 
+#include <memory>
+
 namespace bw {
 
 class Engine;
+class MarketFeed;
 class PressureGovernor;
 class RemoteServer;
 class ResourceMonitor;
@@ -28,11 +32,19 @@ class AppContext final : public QObject
     Q_OBJECT
 
 public:
-    // Builds the simulated market. `feed` must be valid (SimulatedFeedConfig::validate() is empty).
+    // Builds the workstation on `feed` (simulated, replay or exchange; must not be null).
     // `journalPath`: the SQLite journal that keeps orders, fills, positions and cash across restarts
     // (its folder is created); empty: nothing survives the process.
+    explicit AppContext(std::unique_ptr<MarketFeed> feed, const QString &journalPath = {}, QObject *parent = nullptr);
+    // The simulated market. `feed` must be valid (SimulatedFeedConfig::validate() is empty).
     explicit AppContext(const SimulatedFeedConfig &feed, const QString &journalPath = {}, QObject *parent = nullptr);
     ~AppContext() override;
+
+    // The workstation on the source `options` choose (createFeed). Null, with *error naming the bad setting,
+    // when the options are unusable. Errors the feed meets once running (an unreadable replay folder, an
+    // unreachable exchange) put the engine into its Error state with the feed's message as the reason.
+    static std::unique_ptr<AppContext> create(const FeedOptions &options, const QString &journalPath = {},
+                                              QString *error = nullptr);
 
     // The data source for titles and status bars, known before the first overview.
     QString sourceName() const { return m_sourceName; }
@@ -47,7 +59,7 @@ public:
     void adoptEngineObject(QObject *object);
 
     QThread *engineThread() { return &m_engineThread; }
-    // The trading engine (owns the MarketService with the simulated feed, the scanner and the paper
+    // The trading engine (owns the MarketService with the feed, the scanner and the paper
     // trading core), running the shipped breakout_v1 preset. Lives on the engine thread: only connect to
     // it or invoke it queued.
     Engine *engine() const { return m_engine; }

@@ -2,8 +2,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QRegularExpression>
+
+#include <algorithm>
+#include <iterator>
 
 namespace bw {
 
@@ -45,14 +49,34 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
                                            tr("Show the version and exit."));
     const QCommandLineOption headlessOption(QStringLiteral("headless"),
                                             tr("Run without a window and print a status line each second."));
-    const QCommandLineOption symbolsOption(
-        QStringLiteral("symbols"),
-        tr("Number of simulated symbols (1 to %1, default %2).").arg(kMaxSymbols).arg(options.symbols), tr("N"));
+    const QCommandLineOption sourceOption(QStringLiteral("source"),
+                                          tr("Market data: simulated (default, the embedded market), replay "
+                                             "(recorded candles, see --replay) or bybit (live, needs network "
+                                             "access to the exchange)."),
+                                          tr("SOURCE"));
+    const QCommandLineOption replayOption(QStringLiteral("replay"),
+                                          tr("Folder (or file) of recorded candles for --source replay."), tr("DIR"));
+    const QCommandLineOption replaySpeedOption(
+        QStringLiteral("replay-speed"),
+        tr("Replay pace: bar times per second, or max (default %1).").arg(kDefaultReplayBarsPerSecond), tr("N|max"));
+    const QCommandLineOption bybitRestOption(
+        QStringLiteral("bybit-rest"),
+        tr("Base URL of the Bybit REST API (default %1).").arg(options.feed.bybit.restBaseUrl.toString()), tr("URL"));
+    const QCommandLineOption bybitWsOption(
+        QStringLiteral("bybit-ws"),
+        tr("URL of Bybit's public linear WebSocket stream (default %1).").arg(options.feed.bybit.wsBaseUrl.toString()),
+        tr("URL"));
+    const QCommandLineOption symbolsOption(QStringLiteral("symbols"),
+                                           tr("Simulated market: number of symbols (1 to %1, default %2). Bybit: "
+                                              "top:N (the N with the largest 24 h turnover) or all (default).")
+                                               .arg(kMaxSymbols)
+                                               .arg(options.symbols),
+                                           tr("N|top:N|all"));
     const QCommandLineOption seedOption(QStringLiteral("seed"),
                                         tr("Seed of the simulated market (default %1).").arg(options.seed), tr("S"));
     const QCommandLineOption intervalOption(QStringLiteral("bar-interval"),
-                                            tr("Bar interval of the simulated market: 30s, 1m, 5m, 1h "
-                                               "(default 5m)."),
+                                            tr("Bar interval: 30s, 1m, 5m, 1h for the simulated market, a "
+                                               "kline interval (1m to 12h) for bybit (default 5m)."),
                                             tr("INTERVAL"));
     const QCommandLineOption speedOption(QStringLiteral("speed"),
                                          tr("Speed-up of simulated time against real time (default: the "
@@ -94,9 +118,11 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
     const QCommandLineOption noServerOption(QStringLiteral("no-server"),
                                             tr("Do not run the WebSocket server for remote viewers."));
 
-    parser.addOptions({helpOption, versionOption, headlessOption, symbolsOption, seedOption, intervalOption,
-                       speedOption, themeOption, langOption, statusEveryOption, screenshotOption, screenshotAfterOption,
-                       tabOption, wsPortOption, wsBindOption, noServerOption, journalOption, noJournalOption});
+    parser.addOptions({helpOption,        versionOption,         headlessOption, sourceOption,  replayOption,
+                       replaySpeedOption, bybitRestOption,       bybitWsOption,  symbolsOption, seedOption,
+                       intervalOption,    speedOption,           themeOption,    langOption,    statusEveryOption,
+                       screenshotOption,  screenshotAfterOption, tabOption,      wsPortOption,  wsBindOption,
+                       noServerOption,    journalOption,         noJournalOption});
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -161,17 +187,106 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
         options.serverBind = value;
     }
 
-    if (parser.isSet(symbolsOption)) {
-        const QString value = parser.value(symbolsOption);
-        bool ok = false;
-        const int symbols = value.toInt(&ok);
-        if (!ok || symbols < 1 || symbols > kMaxSymbols) {
-            result.error =
-                invalid(QStringLiteral("symbols"), value, tr("expected a whole number from 1 to %1").arg(kMaxSymbols));
+    using Source = FeedOptions::Source;
+    FeedOptions &feed = options.feed;
+    if (parser.isSet(sourceOption)) {
+        const QString value = parser.value(sourceOption);
+        if (!FeedOptions::parseSource(value, feed.source)) {
+            result.error = invalid(QStringLiteral("source"), value, tr("expected simulated, replay or bybit"));
             return result;
         }
-        options.symbols = symbols;
+    } else if (parser.isSet(replayOption)) {
+        feed.source = Source::Replay; // --replay DIR alone says which source is meant
     }
+    const QString sourceName = feed.source == Source::Simulated ? QStringLiteral("simulated")
+                               : feed.source == Source::Replay  ? QStringLiteral("replay")
+                                                                : QStringLiteral("bybit");
+    // Options of one source given with another are mistakes worth naming, not silently ignored.
+    const auto onlyWith = [&](const QCommandLineOption &option, Source source, const QString &name) {
+        if (!parser.isSet(option) || feed.source == source)
+            return false;
+        result.error =
+            tr("--%1 applies to --source %2, not to --source %3").arg(option.names().constFirst(), name, sourceName);
+        return true;
+    };
+    if (onlyWith(replayOption, Source::Replay, QStringLiteral("replay")) ||
+        onlyWith(replaySpeedOption, Source::Replay, QStringLiteral("replay")) ||
+        onlyWith(bybitRestOption, Source::Bybit, QStringLiteral("bybit")) ||
+        onlyWith(bybitWsOption, Source::Bybit, QStringLiteral("bybit")) ||
+        onlyWith(seedOption, Source::Simulated, QStringLiteral("simulated")) ||
+        onlyWith(speedOption, Source::Simulated, QStringLiteral("simulated")) ||
+        onlyWith(symbolsOption, feed.source == Source::Replay ? Source::Simulated : feed.source,
+                 QStringLiteral("simulated|bybit")))
+        return result;
+    if (feed.source == Source::Replay && parser.isSet(intervalOption)) {
+        result.error = tr("--bar-interval does not apply to --source replay: the recorded files set the interval");
+        return result;
+    }
+
+    if (parser.isSet(symbolsOption)) {
+        const QString value = parser.value(symbolsOption);
+        if (feed.source == Source::Bybit) {
+            if (!BybitSymbolSelection::parse(value, feed.bybit.symbols)) {
+                result.error = invalid(QStringLiteral("symbols"), value,
+                                       tr("expected top:N (N at least 1) or all with --source bybit"));
+                return result;
+            }
+        } else {
+            bool ok = false;
+            const int symbols = value.toInt(&ok);
+            if (!ok || symbols < 1 || symbols > kMaxSymbols) {
+                result.error = invalid(
+                    QStringLiteral("symbols"), value,
+                    tr("expected a whole number from 1 to %1 (top:N and all need --source bybit)").arg(kMaxSymbols));
+                return result;
+            }
+            options.symbols = symbols;
+        }
+    }
+    if (parser.isSet(replayOption) || feed.source == Source::Replay) {
+        const QString value = parser.value(replayOption);
+        if (value.isEmpty()) {
+            result.error = tr("--source replay needs --replay DIR, a folder (or file) of recorded candles");
+            return result;
+        }
+        const QFileInfo info(value);
+        if (!info.exists() || !info.isReadable()) {
+            result.error =
+                invalid(QStringLiteral("replay"), value, tr("no such folder or file (or it cannot be read)"));
+            return result;
+        }
+        feed.replay.path = info.absoluteFilePath();
+        feed.replay.barsPerSecond = kDefaultReplayBarsPerSecond;
+        feed.replay.backfillBars = kReplayBackfillBars;
+    }
+    if (parser.isSet(replaySpeedOption)) {
+        const QString value = parser.value(replaySpeedOption);
+        bool ok = false;
+        const double rate = value == u"max" ? 0 : value.toDouble(&ok);
+        if (value != u"max" && (!ok || !(rate > 0) || rate > kMaxSpeed)) {
+            result.error = invalid(QStringLiteral("replay-speed"), value,
+                                   tr("expected max or bar times per second above 0 and at most %1").arg(kMaxSpeed));
+            return result;
+        }
+        feed.replay.barsPerSecond = rate;
+    }
+    const auto url = [&](const QCommandLineOption &option, QUrl &out, QStringList schemes) {
+        if (!parser.isSet(option))
+            return true;
+        const QString value = parser.value(option);
+        const QUrl parsed(value, QUrl::StrictMode);
+        if (!parsed.isValid() || parsed.host().isEmpty() || !schemes.contains(parsed.scheme())) {
+            result.error = invalid(option.names().constFirst(), value,
+                                   tr("expected a URL starting with %1")
+                                       .arg(schemes.join(QStringLiteral(":// or ")) + QStringLiteral("://")));
+            return false;
+        }
+        out = parsed;
+        return true;
+    };
+    if (!url(bybitRestOption, feed.bybit.restBaseUrl, {QStringLiteral("https"), QStringLiteral("http")}) ||
+        !url(bybitWsOption, feed.bybit.wsBaseUrl, {QStringLiteral("wss"), QStringLiteral("ws")}))
+        return result;
     if (parser.isSet(seedOption)) {
         const QString value = parser.value(seedOption);
         bool ok = false;
@@ -254,6 +369,34 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
     if (options.headless && !options.screenshotPath.isEmpty()) {
         result.error = tr("--screenshot needs the desktop window and cannot be combined with --headless");
         return result;
+    }
+
+    // The source's own limits (history length, tick rate, kline intervals) are reported like any bad option.
+    feed.simulated.seed = options.seed;
+    feed.simulated.symbols = options.symbols;
+    feed.simulated.barIntervalMs = options.barIntervalMs;
+    if (options.speed > 0)
+        feed.simulated.speedUp = options.speed;
+    switch (feed.source) {
+    case Source::Simulated:
+        result.error = feed.simulated.validate();
+        break;
+    case Source::Replay:
+        break;
+    case Source::Bybit:
+        if (parser.isSet(intervalOption)) {
+            static constexpr qint64 kBybitMinutes[] = {1, 3, 5, 15, 30, 60, 120, 240, 360, 720};
+            if (std::find(std::begin(kBybitMinutes), std::end(kBybitMinutes), options.barIntervalMs / 60'000) ==
+                    std::end(kBybitMinutes) ||
+                options.barIntervalMs % 60'000 != 0) {
+                result.error = invalid(QStringLiteral("bar-interval"), parser.value(intervalOption),
+                                       tr("Bybit klines are whole minutes: 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 12h"));
+                return result;
+            }
+            feed.bybit.intervalMinutes = int(options.barIntervalMs / 60'000);
+        }
+        result.error = feed.bybit.validate();
+        break;
     }
     return result;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "market/FeedFactory.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -12,7 +14,11 @@ enum class ThemeChoice { Dark, Light };
 // their own options.
 struct AppOptions {
     bool headless = false;
-    int symbols = 300;
+    // The market source, complete: --source with the options of that source (the simulated market from
+    // --symbols N, --seed, --bar-interval, --speed; the replay from --replay and --replay-speed; Bybit from
+    // --symbols top:N|all, --bar-interval, --bybit-rest and --bybit-ws). Validated.
+    FeedOptions feed;
+    int symbols = 300; // simulated symbols
     quint64 seed = 42;
     qint64 barIntervalMs = 5 * 60 * 1000;
     double speed = 0; // simulated market speed-up; 0 = the feed's default
@@ -55,6 +61,9 @@ class AppOptionsParser final
 public:
     static constexpr int kMaxSymbols = 10'000;
     static constexpr double kMaxSpeed = 100'000;
+    // A replay in the workstation runs at a pace one can watch unless --replay-speed says otherwise.
+    static constexpr double kDefaultReplayBarsPerSecond = 20;
+    static constexpr int kReplayBackfillBars = 200; // bar times of history before the engine trades
 
     static AppOptionsResult parse(const QStringList &arguments);
 

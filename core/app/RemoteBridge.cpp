@@ -1,6 +1,8 @@
 #include "app/RemoteBridge.h"
 
 #include "app/AppLog.h"
+#include "app/LogCapture.h"
+#include "app/SnapshotExport.h"
 #include "common/CacheRegistry.h"
 #include "engine/Engine.h"
 #include "monitor/MemorySnapshot.h"
@@ -28,7 +30,6 @@ RemoteBridge::RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor
     , m_engine(engine)
 {
     // Every connection crosses threads (engine -> server), so each is queued with this bridge as context.
-    connect(engine, &Engine::stateChanged, this, &RemoteBridge::onEngineEvent);
     connect(engine, &Engine::statusChanged, this, &RemoteBridge::onStatus);
     connect(engine, &Engine::scanFinished, this, &RemoteBridge::onScan);
     connect(engine, &Engine::signalsGenerated, this, &RemoteBridge::onSignals);
@@ -39,6 +40,9 @@ RemoteBridge::RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor
         connect(governor, &PressureGovernor::actionTaken, this, &RemoteBridge::onGovernorAction);
     connect(server, &RemoteServer::statsUpdated, this, &RemoteBridge::onServerStats);
     connect(server, &RemoteServer::commandReceived, this, &RemoteBridge::onCommand);
+    // The log topic carries the process's log lines (rate-limited by the capture), delivered on this thread.
+    m_log = new LogCapture(this);
+    connect(m_log, &LogCapture::lineCaptured, this, &RemoteBridge::publishLog);
 
     auto *cacheTimer = new QTimer(this);
     cacheTimer->setInterval(kCachesIntervalMs);
@@ -86,13 +90,6 @@ QJsonObject RemoteBridge::positionJson(const Position &p)
         {QStringLiteral("pnlUsd"), p.realisedPnlUsd + p.unrealisedPnlUsd(mark) - p.feesUsd},
         {QStringLiteral("r"), p.pnlR(mark)},
     };
-}
-
-void RemoteBridge::onEngineEvent(const EngineEvent &event)
-{
-    // The engine logs its own transitions; here they only go to remote viewers.
-    publishLog(QStringLiteral("info"),
-               QStringLiteral("engine %1 -> %2: %3").arg(toCode(event.from), toCode(event.to), event.reason));
 }
 
 void RemoteBridge::onStatus(const EngineStatus &status)
@@ -236,28 +233,21 @@ void RemoteBridge::onCommand(const QString &command, const QJsonObject &args, qu
         QMetaObject::invokeMethod(
             m_engine, [engine = m_engine, who] { engine->stop(who); }, Qt::QueuedConnection);
     else if (command == u"snapshot.export") {
-        const MemorySnapshot::Result result = MemorySnapshot().write();
-        log(result.ok ? QStringLiteral("info") : QStringLiteral("error"),
-            result.ok ? QStringLiteral("memory snapshot written to %1 (request %2)")
-                            .arg(result.path, requestId.toVariant().toString())
-                      : QStringLiteral("memory snapshot failed: %1").arg(result.error));
+        // The outcome is logged (naming the request), and so reaches the log topic.
+        SnapshotExport::run(m_engine, this,
+                            QStringLiteral("%1 (request %2)").arg(who, requestId.toVariant().toString()), {});
         return;
     }
-    log(QStringLiteral("info"), QStringLiteral("%1 requested %2").arg(who, command));
+    qCInfo(lcApp).noquote() << who << "requested" << command;
 }
 
-void RemoteBridge::log(const QString &level, const QString &message)
-{
-    qCInfo(lcApp).noquote() << message;
-    publishLog(level, message);
-}
-
-void RemoteBridge::publishLog(const QString &level, const QString &message)
+void RemoteBridge::publishLog(const LogLine &line)
 {
     m_server->publish(Topic::Log, QJsonObject{
-                                      {QStringLiteral("time"), QDateTime::currentMSecsSinceEpoch()},
-                                      {QStringLiteral("level"), level},
-                                      {QStringLiteral("message"), message},
+                                      {QStringLiteral("time"), line.timeMs},
+                                      {QStringLiteral("level"), LogCapture::levelName(line.level)},
+                                      {QStringLiteral("category"), line.category},
+                                      {QStringLiteral("message"), line.message},
                                   });
 }
 

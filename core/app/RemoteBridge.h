@@ -13,10 +13,12 @@
 namespace bw {
 
 class Engine;
+class LogCapture;
 class PressureGovernor;
 class RemoteServer;
 class ResourceMonitor;
 struct GovernorAction;
+struct LogLine;
 struct ResourceSample;
 
 // Connects the running workstation to its WebSocket server (docs/protocol.md): turns the engine's,
@@ -34,7 +36,6 @@ public:
     static QJsonObject positionJson(const Position &position);
 
 private:
-    void onEngineEvent(const EngineEvent &event);
     void onStatus(const EngineStatus &status);
     void onScan(const ScanReportPtr &report);
     void onSignals(const QList<Signal> &signalList);
@@ -44,11 +45,11 @@ private:
     void onServerStats(const QJsonObject &stats);
     void publishCaches();
     void onCommand(const QString &command, const QJsonObject &args, quint64 clientId, const QJsonValue &requestId);
-    void log(const QString &level, const QString &message);
-    void publishLog(const QString &level, const QString &message);
+    void publishLog(const LogLine &line);
 
     RemoteServer *m_server;
     Engine *m_engine;
+    LogCapture *m_log = nullptr;             // child: every log line of the process goes to the log topic
     QHash<qint64, Position> m_openPositions; // the positions topic carries the whole open book
     QJsonObject m_lastServerStats;
 };

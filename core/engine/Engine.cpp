@@ -7,6 +7,7 @@
 #include "market/MarketService.h"
 #include "market/ReplayFeed.h"
 #include "scanner/MarketScanSource.h"
+#include "scanner/PresetLoader.h"
 #include "trading/Journal.h"
 #include "trading/PaperBroker.h"
 #include "trading/PositionBook.h"
@@ -16,6 +17,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -33,6 +35,7 @@ void registerEngineTypes()
         qRegisterMetaType<QList<Signal>>("QList<bw::Signal>");
         qRegisterMetaType<TradingUpdate>("bw::TradingUpdate");
         qRegisterMetaType<AccountSnapshot>("bw::AccountSnapshot");
+        qRegisterMetaType<QList<Candle>>("QList<bw::Candle>");
         return true;
     }();
     Q_UNUSED(done);
@@ -361,6 +364,95 @@ void Engine::onScanFinished(const ScanReportPtr &report)
         m_unacknowledged = 0;
         m_replay->acknowledge(n);
     }
+    if (m_presetPending && !m_scanner->isBusy())
+        applyPreset();
+}
+
+void Engine::refuse(const QString &command, const QString &reason)
+{
+    qCInfo(lcEngine).noquote() << command << "refused:" << reason;
+    emit commandRefused(command, reason);
+}
+
+void Engine::scanNow()
+{
+    const QString command = QStringLiteral("scan.now");
+    if (m_state == EngineState::Scanning || (m_scanner && m_scanner->isBusy())) {
+        refuse(command, tr("a scan is already running"));
+        return;
+    }
+    if (m_state == EngineState::Initializing || (isRunning() && !m_marketReady)) {
+        refuse(command, tr("the market history is still loading"));
+        return;
+    }
+    if (m_state != EngineState::Managing) {
+        refuse(command, tr("the engine does not scan in state %1").arg(toCode(m_state)));
+        return;
+    }
+    // onScanStarted moves the next periodic scan a whole interval past this one.
+    if (!m_scanner->requestScan())
+        refuse(command, tr("the scanner did not start a scan"));
+}
+
+void Engine::selectPreset(const QString &name)
+{
+    const QString command = QStringLiteral("preset.select");
+    // A name, never a path: an operator's text must not reach files outside the preset folders.
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
+    if (!pattern.match(name).hasMatch() || name.contains(QLatin1String(".."))) {
+        refuse(command, tr("\"%1\" is not a preset name").arg(name));
+        return;
+    }
+    const PresetLoadResult loaded = PresetLoader::load(name);
+    if (!loaded.preset) {
+        refuse(command, loaded.error);
+        return;
+    }
+    const QString previous = m_config.preset.name;
+    m_config.preset = *loaded.preset;
+    const QString reason = tr("preset %1 replaces %2").arg(m_config.preset.name, previous);
+    qCInfo(lcEngine).noquote() << reason;
+    if (m_journal && m_journal->isOpen()) {
+        m_journal->recordEngineEvent(
+            m_clock.nowMs(), QStringLiteral("preset"), reason,
+            QJsonObject{{QStringLiteral("from"), previous}, {QStringLiteral("to"), m_config.preset.name}});
+    }
+    m_presetPending = true;
+    // The running scan reads the scan source, which a new preset rebuilds: wait for it to end.
+    if (!m_scanner || !m_scanner->isBusy())
+        applyPreset();
+    publishStatus();
+}
+
+void Engine::applyPreset()
+{
+    m_presetPending = false;
+    if (!m_scanner)
+        return; // not built yet: build() takes m_config.preset
+    const Preset &preset = m_config.preset;
+    m_scanner->setPreset(preset);
+    m_source->configure(preset);
+    m_signals->setPreset(preset);
+    m_risk->setConfig(riskConfigFromPreset(preset));
+    m_manager->setConfig(positionConfigFromPreset(preset));
+    m_broker->setConfig(executionConfigFromPreset(preset, m_config.startingCash));
+    // The interval of the new preset counts from the last scan.
+    if (m_lastScanMs > 0)
+        m_nextScanMs = m_lastScanMs + scanIntervalMs();
+}
+
+void Engine::requestCandles(const QString &symbol, int count)
+{
+    QList<Candle> candles;
+    const int i = m_service && count > 0 ? m_service->store().indexOf(symbol) : -1;
+    if (i >= 0) {
+        const CandleSeries &bars = m_service->store().market(i).bars;
+        const int n = std::min(count, bars.size());
+        candles.reserve(n);
+        for (int k = bars.size() - n; k < bars.size(); ++k)
+            candles.append(bars.at(k));
+    }
+    emit candlesReady(symbol, candles);
 }
 
 void Engine::handleSignals(const QList<Signal> &signalList)

@@ -4,6 +4,7 @@
 #include "common/MemoryPressure.h"
 #include "engine/EngineTypes.h"
 #include "engine/RuntimeTuning.h"
+#include "market/Candle.h"
 #include "market/MarketTypes.h"
 #include "scanner/Preset.h"
 #include "scanner/ScanReport.h"
@@ -96,6 +97,17 @@ public slots:
     void stop(const QString &reason = {});
     // Kill switch: no new entries; every open position is closed at market. Only stop() leaves it.
     void halt(const QString &reason = {});
+    // Starts a scan at once instead of waiting for the scan interval (the interval then counts from this
+    // scan). Only between scans with the market loaded; otherwise commandRefused("scan.now", why).
+    void scanNow();
+    // Switches to the preset `name` (PresetLoader::load: a user preset of that name, else a shipped one) for
+    // the following scans, signals and risk checks; a scan already running finishes under the old one. The
+    // switch is journalled and the status names the new preset. An unknown or invalid preset is refused
+    // with commandRefused("preset.select", the loader's message) and the current preset stays.
+    void selectPreset(const QString &name);
+    // Answers with candlesReady(symbol, the last `count` closed base bars, oldest first): empty for a
+    // symbol the market does not have, before the market is loaded, or for count <= 0.
+    void requestCandles(const QString &symbol, int count);
 
 signals:
     void stateChanged(const bw::EngineEvent &event);
@@ -111,6 +123,9 @@ signals:
     void overviewReady(const bw::MarketOverview &overview);
     // The feed has no more data (a replay reached its end).
     void marketFinished();
+    // A command the engine cannot carry out now: its protocol name ("scan.now", "preset.select") and why.
+    void commandRefused(const QString &command, const QString &reason);
+    void candlesReady(const QString &symbol, const QList<bw::Candle> &candles);
 
 private:
     void build();
@@ -130,6 +145,8 @@ private:
     void checkEquity();
     void publishStatus();
     void acknowledgeFeed();
+    void applyPreset();
+    void refuse(const QString &command, const QString &reason);
 
     EngineConfig m_config;
     ManualClock m_clock;
@@ -159,6 +176,7 @@ private:
     int m_entries = 0;
     int m_closedTrades = 0;
     int m_unacknowledged = 0;
+    bool m_presetPending = false; // m_config.preset changed while a scan ran: apply when it ends
 };
 
 } // namespace bw

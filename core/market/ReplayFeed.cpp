@@ -16,6 +16,8 @@ ReplayFeed::ReplayFeed(ReplayConfig config, QObject *parent)
     registerMarketMetaTypes(); // consumers may sit on another thread
     m_config.chunkBarTimes = qMax(1, m_config.chunkBarTimes);
     m_config.backfillBars = qMax(0, m_config.backfillBars);
+    // A child, so that it moves with the feed to the engine's thread (a paced replay there needs it).
+    m_pacer.setParent(this);
     m_pacer.setTimerType(Qt::PreciseTimer);
     connect(&m_pacer, &QTimer::timeout, this, &ReplayFeed::pump);
 }

@@ -121,6 +121,70 @@ private slots:
             << QStringList{u"--journal"_s, u"/tmp/j.sqlite"_s, u"--no-journal"_s} << u"--no-journal"_s;
         QTest::newRow("screenshot headless")
             << QStringList{u"--headless"_s, u"--screenshot"_s, u"x.png"_s} << u"--headless"_s;
+        QTest::newRow("unknown source") << QStringList{u"--source"_s, u"binance"_s} << u"--source"_s;
+        QTest::newRow("replay without folder") << QStringList{u"--source"_s, u"replay"_s} << u"--replay DIR"_s;
+        QTest::newRow("replay folder missing")
+            << QStringList{u"--replay"_s, u"/nonexistent/recorded"_s} << u"/nonexistent/recorded"_s;
+        QTest::newRow("replay with another source")
+            << QStringList{u"--source"_s, u"bybit"_s, u"--replay"_s, u"/tmp"_s} << u"--replay"_s;
+        QTest::newRow("replay speed text")
+            << QStringList{u"--replay"_s, u"/tmp"_s, u"--replay-speed"_s, u"fast"_s} << u"--replay-speed"_s;
+        QTest::newRow("replay symbols") << QStringList{u"--replay"_s, u"/tmp"_s, u"--symbols"_s, u"5"_s}
+                                        << u"--symbols"_s;
+        QTest::newRow("replay interval") << QStringList{u"--replay"_s, u"/tmp"_s, u"--bar-interval"_s, u"1h"_s}
+                                         << u"--bar-interval"_s;
+        QTest::newRow("simulated top:N") << QStringList{u"--symbols"_s, u"top:50"_s} << u"--symbols"_s;
+        QTest::newRow("bybit count") << QStringList{u"--source"_s, u"bybit"_s, u"--symbols"_s, u"50"_s} << u"top:N"_s;
+        QTest::newRow("bybit top:0") << QStringList{u"--source"_s, u"bybit"_s, u"--symbols"_s, u"top:0"_s}
+                                     << u"top:0"_s;
+        QTest::newRow("bybit seed") << QStringList{u"--source"_s, u"bybit"_s, u"--seed"_s, u"3"_s} << u"--seed"_s;
+        QTest::newRow("bybit rest not a url")
+            << QStringList{u"--source"_s, u"bybit"_s, u"--bybit-rest"_s, u"api.bybit.com"_s} << u"--bybit-rest"_s;
+        QTest::newRow("bybit ws http") << QStringList{u"--source"_s, u"bybit"_s, u"--bybit-ws"_s,
+                                                      u"https://stream.bybit.com"_s}
+                                       << u"--bybit-ws"_s;
+        QTest::newRow("bybit url with simulated")
+            << QStringList{u"--bybit-rest"_s, u"https://api.bybit.com"_s} << u"--source bybit"_s;
+        QTest::newRow("bybit odd interval")
+            << QStringList{u"--source"_s, u"bybit"_s, u"--bar-interval"_s, u"7m"_s} << u"--bar-interval"_s;
+        QTest::newRow("bybit seconds interval")
+            << QStringList{u"--source"_s, u"bybit"_s, u"--bar-interval"_s, u"30s"_s} << u"--bar-interval"_s;
+    }
+
+    void marketSources()
+    {
+        AppOptionsResult result = parse({u"--symbols"_s, u"40"_s, u"--seed"_s, u"9"_s, u"--speed"_s, u"50"_s});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.options.feed.source, FeedOptions::Source::Simulated);
+        QCOMPARE(result.options.feed.simulated.symbols, 40);
+        QCOMPARE(result.options.feed.simulated.seed, 9u);
+        QCOMPARE(result.options.feed.simulated.speedUp, 50.0);
+
+        const QString folder = QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small");
+        result = parse({u"--source"_s, u"replay"_s, u"--replay"_s, folder});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.options.feed.source, FeedOptions::Source::Replay);
+        QCOMPARE(result.options.feed.replay.path, QFileInfo(folder).absoluteFilePath());
+        QCOMPARE(result.options.feed.replay.barsPerSecond, AppOptionsParser::kDefaultReplayBarsPerSecond);
+        QVERIFY(result.options.feed.replay.backfillBars > 0);
+        // --replay alone means the replay source; max is as fast as possible.
+        result = parse({u"--replay"_s, folder, u"--replay-speed"_s, u"max"_s});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.options.feed.source, FeedOptions::Source::Replay);
+        QCOMPARE(result.options.feed.replay.barsPerSecond, 0.0);
+
+        result = parse({u"--source"_s, u"bybit"_s});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.options.feed.source, FeedOptions::Source::Bybit);
+        QCOMPARE(result.options.feed.bybit.symbols.topN, 0); // all
+        result = parse({u"--source"_s, u"bybit"_s, u"--symbols"_s, u"top:25"_s, u"--bar-interval"_s, u"15m"_s,
+                        u"--bybit-rest"_s, u"http://127.0.0.1:8080"_s, u"--bybit-ws"_s,
+                        u"ws://127.0.0.1:8081/v5/public/linear"_s});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.options.feed.bybit.symbols.topN, 25);
+        QCOMPARE(result.options.feed.bybit.intervalMinutes, 15);
+        QCOMPARE(result.options.feed.bybit.restBaseUrl, QUrl(u"http://127.0.0.1:8080"_s));
+        QCOMPARE(result.options.feed.bybit.wsBaseUrl, QUrl(u"ws://127.0.0.1:8081/v5/public/linear"_s));
     }
     void rejectsBadValuesNamingTheOption()
     {
@@ -136,6 +200,7 @@ private slots:
         QVERIFY(parse({u"--help"_s}).helpRequested);
         QVERIFY(parse({u"--help"_s}).helpText.contains(u"--headless"_s));
         QVERIFY(!parse({u"--help"_s}).helpText.contains(u"--screenshot"_s)); // a hidden documentation aid
+        QVERIFY(parse({u"--help"_s}).helpText.contains(u"--source"_s));
         QVERIFY(parse({u"--version"_s}).versionRequested);
     }
 };

@@ -93,6 +93,27 @@ private slots:
         QVERIFY2(QFileInfo::exists(journal), qPrintable(journal));
     }
 
+    // --replay DIR: the same headless workstation on recorded candles.
+    void runsOnARecordedMarket()
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(BW_APP_PATH),
+                      {u"--headless"_s, u"--replay"_s, QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small"),
+                       u"--no-server"_s, u"--no-journal"_s, u"--status-every"_s, u"1"_s});
+        QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
+        QString out;
+        const auto readOut = [&] {
+            out += QString::fromLocal8Bit(process.readAllStandardOutput());
+            return out;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(readOut().contains(u" | engine "_s), 60'000);
+        QVERIFY2(out.section(u'\n', 0, 0).startsWith(u"Replay of "_s), qPrintable(out.section(u'\n', 0, 0)));
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(30'000));
+        QCOMPARE(process.exitCode(), 0);
+    }
+
     void rejectsBadArgumentsWithExitCode2_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -106,6 +127,9 @@ private slots:
         QTest::newRow("theme") << QStringList{u"--theme"_s, u"pink"_s} << u"--theme"_s;
         QTest::newRow("unknown option") << QStringList{u"--headles"_s} << u"headles"_s;
         QTest::newRow("unknown command") << QStringList{u"scna"_s} << u"scna"_s;
+        QTest::newRow("source") << QStringList{u"--headless"_s, u"--source"_s, u"nasdaq"_s} << u"--source"_s;
+        QTest::newRow("replay folder") << QStringList{u"--headless"_s, u"--replay"_s, u"/nonexistent/data"_s}
+                                       << u"/nonexistent/data"_s;
         QTest::newRow("language without translation")
             << QStringList{u"--headless"_s, u"--lang"_s, u"xx"_s} << u"available: en, de"_s;
     }

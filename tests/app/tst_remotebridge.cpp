@@ -55,8 +55,8 @@ private slots:
               {QStringLiteral("token"), token}});
         send({{QStringLiteral("type"), QStringLiteral("subscribe")},
               {QStringLiteral("id"), 2},
-              {QStringLiteral("topics"),
-               QJsonArray{QStringLiteral("engine"), QStringLiteral("caches"), QStringLiteral("resources")}}});
+              {QStringLiteral("topics"), QJsonArray{QStringLiteral("engine"), QStringLiteral("caches"),
+                                                    QStringLiteral("resources"), QStringLiteral("log")}}});
 
         const auto latest = [&received](const QString &topic) {
             for (auto it = received.crbegin(); it != received.crend(); ++it) {
@@ -78,6 +78,26 @@ private slots:
         send({{QStringLiteral("type"), QStringLiteral("engine.pause")}, {QStringLiteral("id"), 3}});
         QTRY_COMPARE_WITH_TIMEOUT(latest(QStringLiteral("engine")).value(QStringLiteral("state")).toString(),
                                   QStringLiteral("paused"), 10000);
+        // The workstation's log lines reach the viewer: the engine's own line about the pause, and the
+        // outcome of an operator's snapshot naming the request.
+        const auto logged = [&received](const QString &text) {
+            for (const QJsonObject &m : received) {
+                if (m.value(QStringLiteral("topic")).toString() != u"log" ||
+                    m.value(QStringLiteral("type")).toString() == u"snapshot")
+                    continue;
+                const QJsonObject data = m.value(QStringLiteral("data")).toObject();
+                if (data.value(QStringLiteral("message")).toString().contains(text) &&
+                    !data.value(QStringLiteral("category")).toString().isEmpty() &&
+                    !data.value(QStringLiteral("level")).toString().isEmpty())
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(logged(QStringLiteral("paused")), 10000);
+        send({{QStringLiteral("type"), QStringLiteral("snapshot.export")},
+              {QStringLiteral("id"), QStringLiteral("op-9")}});
+        QTRY_VERIFY_WITH_TIMEOUT(logged(QStringLiteral("request op-9")), 30000);
+        QVERIFY(logged(QStringLiteral("memory snapshot written to")));
         client.close();
         context.stop();
     }

@@ -1,4 +1,5 @@
 #include "engine/Engine.h"
+#include "market/MarketService.h"
 #include "market/ReplayFeed.h"
 #include "market/SimulatedFeed.h"
 #include "scanner/PresetLoader.h"
@@ -8,6 +9,8 @@
 
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -67,11 +70,21 @@ struct Running {
     QList<EngineStatus> statuses;
     int updates = 0;
     int decisions = 0;
-    QSet<QString> exits; // exit reasons of closed positions
+    QSet<QString> exits;                     // exit reasons of closed positions
+    QList<QPair<QString, QString>> refusals; // command, reason
+    QList<QPair<QString, QList<Candle>>> candles;
 
-    Running(const EngineConfig &config)
+    Running(const EngineConfig &config, const SimulatedFeedConfig &market = marketConfig())
     {
-        engine = new Engine(config, new SimulatedFeed(marketConfig()));
+        engine = new Engine(config, new SimulatedFeed(market));
+        QObject::connect(engine, &Engine::commandRefused, &collector,
+                         [this](const QString &command, const QString &reason) {
+                             refusals.append({command, reason});
+                         });
+        QObject::connect(engine, &Engine::candlesReady, &collector,
+                         [this](const QString &symbol, const QList<Candle> &bars) {
+                             candles.append({symbol, bars});
+                         });
         QObject::connect(engine, &Engine::stateChanged, &collector, [this](const EngineEvent &e) { events.append(e); });
         QObject::connect(engine, &Engine::statusChanged, &collector, [this](const EngineStatus &s) {
             if (statuses.size() < 100)
@@ -143,6 +156,8 @@ private slots:
     void restartRestoresPositionsAndCash();
     void unusableJournalIsAnError();
     void scansFollowTheIntervalInMarketTime();
+    void commandsBeforeStart();
+    void scanNowPresetAndCandles();
 };
 
 void TestEngine::tradesOnASimulatedMarket()
@@ -280,6 +295,108 @@ void TestEngine::scansFollowTheIntervalInMarketTime()
         QCOMPARE(scanStarts[i] - scanStarts[i - 1], qint64(900000));
     engine.stop();
     QCOMPARE(engine.state(), EngineState::Stopped);
+}
+
+void TestEngine::commandsBeforeStart()
+{
+    EngineConfig config;
+    config.preset = tradingPreset();
+    Engine engine(config, new SimulatedFeed(marketConfig()));
+    QSignalSpy refused(&engine, &Engine::commandRefused);
+    QSignalSpy candles(&engine, &Engine::candlesReady);
+
+    engine.scanNow();
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.at(0).at(0).toString(), QStringLiteral("scan.now"));
+    QVERIFY2(refused.at(0).at(1).toString().contains(QStringLiteral("idle")),
+             qPrintable(refused.at(0).at(1).toString()));
+
+    engine.selectPreset(QStringLiteral("no_such_preset"));
+    QCOMPARE(refused.size(), 2);
+    QCOMPARE(refused.at(1).at(0).toString(), QStringLiteral("preset.select"));
+    QVERIFY(refused.at(1).at(1).toString().contains(QStringLiteral("no_such_preset")));
+    engine.selectPreset(QStringLiteral("../../etc/passwd"));
+    QCOMPARE(refused.size(), 3);
+    QCOMPARE(engine.status().presetName, config.preset.name);
+
+    // Accepted before start: the engine starts on it.
+    engine.selectPreset(QStringLiteral("swing_trading_pro"));
+    QCOMPARE(refused.size(), 3);
+    QCOMPARE(engine.status().presetName, QStringLiteral("swing_trading_pro"));
+
+    engine.requestCandles(QStringLiteral("BTCUSDT"), 10);
+    QCOMPARE(candles.size(), 1);
+    QCOMPARE(candles.at(0).at(0).toString(), QStringLiteral("BTCUSDT"));
+    QVERIFY(candles.at(0).at(1).value<QList<Candle>>().isEmpty());
+}
+
+void TestEngine::scanNowPresetAndCandles()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    EngineConfig config;
+    config.preset = tradingPreset();
+    config.preset.scanner.scanIntervalSeconds = 86400; // after the first scan, only scanNow() scans
+    config.journalPath = dir.filePath(QStringLiteral("journal.sqlite"));
+    config.statusIntervalMs = 100;
+    SimulatedFeedConfig market = marketConfig();
+    market.speedUp = 1; // market time runs at wall speed: no periodic scan during the test
+    {
+        Running run(config, market);
+        QTRY_VERIFY_WITH_TIMEOUT(run.status().scans >= 1, 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(run.status().state, EngineState::Managing, 30000);
+        const int scans = run.status().scans;
+        QMetaObject::invokeMethod(run.engine, &Engine::scanNow, Qt::QueuedConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(run.status().scans, scans + 1, 60000);
+        QVERIFY(run.refusals.isEmpty());
+
+        QMetaObject::invokeMethod(
+            run.engine, [e = run.engine] { e->selectPreset(QStringLiteral("nope")); }, Qt::QueuedConnection);
+        QTRY_COMPARE(run.refusals.size(), 1);
+        QCOMPARE(run.refusals.at(0).first, QStringLiteral("preset.select"));
+        QMetaObject::invokeMethod(
+            run.engine, [e = run.engine] { e->selectPreset(QStringLiteral("swing_trading_pro")); },
+            Qt::QueuedConnection);
+        QTRY_COMPARE(run.status().presetName, QStringLiteral("swing_trading_pro"));
+        QTRY_COMPARE(run.statuses.isEmpty() ? QString() : run.statuses.last().presetName,
+                     QStringLiteral("swing_trading_pro"));
+        // The new preset scans too.
+        QTRY_COMPARE_WITH_TIMEOUT(run.status().state, EngineState::Managing, 30000);
+        QMetaObject::invokeMethod(run.engine, &Engine::scanNow, Qt::QueuedConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(run.status().scans, scans + 2, 60000);
+
+        QString symbol;
+        QMetaObject::invokeMethod(
+            run.engine, [&] { symbol = run.engine->market()->store().info(0).name; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            run.engine, [e = run.engine, symbol] { e->requestCandles(symbol, 50); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            run.engine, [e = run.engine] { e->requestCandles(QStringLiteral("NOSUCHUSDT"), 50); },
+            Qt::QueuedConnection);
+        QTRY_COMPARE(run.candles.size(), 2);
+        QCOMPARE(run.candles.at(0).first, symbol);
+        const QList<Candle> bars = run.candles.at(0).second;
+        QCOMPARE(bars.size(), 50);
+        for (qsizetype i = 0; i < bars.size(); ++i) {
+            QVERIFY(bars.at(i).closed);
+            if (i > 0)
+                QCOMPARE(bars.at(i).openTimeMs - bars.at(i - 1).openTimeMs, market.barIntervalMs);
+        }
+        QCOMPARE(run.candles.at(1).first, QStringLiteral("NOSUCHUSDT"));
+        QVERIFY(run.candles.at(1).second.isEmpty());
+    }
+    // The switch is in the journal.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        db.setDatabaseName(config.journalPath);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT message FROM engine_events WHERE kind = 'preset'")));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).toString().contains(QStringLiteral("swing_trading_pro")));
+        QVERIFY(!q.next());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

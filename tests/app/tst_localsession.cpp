@@ -1,0 +1,310 @@
+#include "app/AppContext.h"
+#include "app/LocalSession.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QWebSocket>
+
+using namespace bw;
+
+namespace {
+
+// A small seeded market whose time runs at wall speed: after the first scan the next periodic one is a
+// whole scan interval (minutes) away, so a scan seen after scanNow() is scanNow()'s.
+FeedOptions slowMarket()
+{
+    FeedOptions options;
+    options.source = FeedOptions::Source::Simulated;
+    options.simulated.seed = 11;
+    options.simulated.symbols = 20;
+    options.simulated.backfillBars = 150;
+    options.simulated.speedUp = 1;
+    return options;
+}
+
+FeedOptions recordedMarket()
+{
+    FeedOptions options;
+    options.source = FeedOptions::Source::Replay;
+    options.replay.path = QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small");
+    options.replay.backfillBars = 200;
+    options.replay.barsPerSecond = 50;
+    return options;
+}
+
+// Everything the session publishes, as a view would see it; counts signals that arrive on another thread
+// than the test's (the GUI thread).
+struct Recorder {
+    QObject context;
+    int offThread = 0;
+    QList<EngineStatus> statuses;
+    QList<MarketOverview> overviews;
+    QList<ScanReportPtr> scans;
+    QList<QPair<QString, QString>> failures;
+    QList<QPair<QString, QList<Candle>>> candles;
+    QStringList snapshots;
+    QStringList sources;
+    QList<ViewerStats> viewers;
+    int samples = 0;
+    int caches = 0;
+    int logLines = 0;
+    int events = 0;
+
+    explicit Recorder(LocalSession &session)
+    {
+        const auto here = [this] {
+            if (QThread::currentThread() != context.thread())
+                ++offThread;
+        };
+        QObject::connect(&session, &WorkstationSession::engineStatusChanged, &context,
+                         [=, this](const EngineStatus &s) {
+                             here();
+                             statuses.append(s);
+                         });
+        QObject::connect(&session, &WorkstationSession::engineEvent, &context, [=, this] {
+            here();
+            ++events;
+        });
+        QObject::connect(&session, &WorkstationSession::overviewReady, &context, [=, this](const MarketOverview &o) {
+            here();
+            overviews.append(o);
+        });
+        QObject::connect(&session, &WorkstationSession::scanFinished, &context, [=, this](ScanReportPtr r) {
+            here();
+            scans.append(r);
+        });
+        QObject::connect(&session, &WorkstationSession::commandFailed, &context,
+                         [=, this](const QString &command, const QString &reason) {
+                             here();
+                             failures.append({command, reason});
+                         });
+        QObject::connect(&session, &WorkstationSession::candlesReady, &context,
+                         [=, this](const QString &symbol, const QList<Candle> &bars) {
+                             here();
+                             candles.append({symbol, bars});
+                         });
+        QObject::connect(&session, &WorkstationSession::snapshotExported, &context, [=, this](const QString &path) {
+            here();
+            snapshots.append(path);
+        });
+        QObject::connect(&session, &WorkstationSession::sourceChanged, &context, [=, this](const QString &name) {
+            here();
+            sources.append(name);
+        });
+        QObject::connect(&session, &WorkstationSession::viewersChanged, &context, [=, this](const ViewerStats &v) {
+            here();
+            viewers.append(v);
+        });
+        QObject::connect(&session, &WorkstationSession::resourceSampled, &context, [=, this] {
+            here();
+            ++samples;
+        });
+        QObject::connect(&session, &WorkstationSession::cachesUpdated, &context,
+                         [=, this](const QList<CacheStats> &list) {
+                             here();
+                             if (!list.isEmpty())
+                                 ++caches;
+                         });
+        QObject::connect(&session, &WorkstationSession::logged, &context, [=, this](const LogLine &line) {
+            here();
+            if (!line.message.isEmpty() && line.timeMs > 0)
+                ++logLines;
+        });
+    }
+    EngineStatus last() const { return statuses.isEmpty() ? EngineStatus{} : statuses.constLast(); }
+    int scanCount() const { return int(scans.size()); }
+};
+
+} // namespace
+
+// The workstation of this process behind the WorkstationSession interface: a real AppContext (engine thread,
+// resource monitor, governor, WebSocket server on loopback) on a small seeded simulated market.
+class TestLocalSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void relaysEverythingOnTheGuiThread();
+    void commandsReachTheEngine();
+    void switchesToARecordedMarket();
+    void stoppedEngineStartsAgain();
+};
+
+void TestLocalSession::relaysEverythingOnTheGuiThread()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    LocalSessionConfig config;
+    ServerConfig server;
+    server.port = 0;
+    server.tokenFilePath = dir.filePath(QStringLiteral("token"));
+    config.server = server;
+    LocalSession session(slowMarket(), config);
+    Recorder r(session);
+    QSignalSpy started(&session, &LocalSession::serverStarted);
+    QString error;
+    QVERIFY2(session.start(&error), qPrintable(error));
+    QVERIFY(!session.isRemote());
+    QVERIFY(session.canControl());
+    QVERIFY(session.presetNames().contains(QStringLiteral("breakout_v1")));
+    QCOMPARE(session.activePreset(), QStringLiteral("breakout_v1"));
+    QVERIFY(session.sourceName().contains(QStringLiteral("20")));
+
+    QTRY_VERIFY_WITH_TIMEOUT(r.scanCount() >= 1, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!r.overviews.isEmpty() && !r.overviews.constLast().symbols.isEmpty(), 30000);
+    QCOMPARE(r.overviews.constLast().symbols.size(), 20);
+    QTRY_VERIFY(r.last().scans >= 1);
+    QVERIFY(r.events > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(r.samples > 0, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(r.caches > 0, 30000);
+    QTRY_VERIFY(r.logLines > 0);
+
+    // A viewer connects: the server's statistics count it.
+    QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!r.viewers.isEmpty(), 30000);
+    QCOMPARE(r.viewers.constLast().clients, 0);
+    QFile tokenFile(started.constFirst().at(1).toString());
+    QVERIFY(tokenFile.open(QIODevice::ReadOnly));
+    const QString token = QString::fromUtf8(tokenFile.readAll()).trimmed();
+    QWebSocket client;
+    bool greeted = false;
+    connect(&client, &QWebSocket::textMessageReceived, this, [&greeted] { greeted = true; });
+    client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(started.constFirst().at(0).value<quint16>())));
+    QTRY_VERIFY_WITH_TIMEOUT(greeted, 10000);
+    client.sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("auth")},
+                                                                       {QStringLiteral("id"), 1},
+                                                                       {QStringLiteral("token"), token}})
+                                                 .toJson(QJsonDocument::Compact)));
+    QTRY_VERIFY_WITH_TIMEOUT(r.viewers.constLast().clients == 1, 30000);
+    client.close();
+
+    QCOMPARE(r.offThread, 0);
+}
+
+void TestLocalSession::commandsReachTheEngine()
+{
+    LocalSession session(slowMarket());
+    Recorder r(session);
+    QVERIFY(session.start());
+    QTRY_VERIFY_WITH_TIMEOUT(r.scanCount() >= 1, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(r.last().state, EngineState::Managing, 30000);
+
+    // Scan now: one more scan at once (the next periodic one is minutes of market time away).
+    const int scans = r.scanCount();
+    session.scanNow();
+    QTRY_COMPARE_WITH_TIMEOUT(r.scanCount(), scans + 1, 60000);
+    QVERIFY(r.failures.isEmpty());
+
+    // Presets: the status names the new one; an unknown one is refused with the reason.
+    session.selectPreset(QStringLiteral("swing_trading_pro"));
+    QTRY_COMPARE(r.last().presetName, QStringLiteral("swing_trading_pro"));
+    QCOMPARE(session.activePreset(), QStringLiteral("swing_trading_pro"));
+    session.selectPreset(QStringLiteral("no_such_preset"));
+    QTRY_COMPARE(r.failures.size(), 1);
+    QCOMPARE(r.failures.at(0).first, QStringLiteral("preset.select"));
+    QVERIFY(r.failures.at(0).second.contains(QStringLiteral("no_such_preset")));
+    QCOMPARE(session.activePreset(), QStringLiteral("swing_trading_pro"));
+
+    // Candles of a symbol the overview lists; none for an unknown one.
+    QTRY_VERIFY(!r.overviews.isEmpty() && !r.overviews.constLast().symbols.isEmpty());
+    const QString symbol = r.overviews.constLast().symbols.constFirst().symbol;
+    session.requestCandles(symbol, 40);
+    session.requestCandles(QStringLiteral("NOSUCHUSDT"), 40);
+    QTRY_COMPARE(r.candles.size(), 2);
+    QCOMPARE(r.candles.at(0).first, symbol);
+    QCOMPARE(r.candles.at(0).second.size(), 40);
+    for (const Candle &c : r.candles.at(0).second)
+        QVERIFY(c.closed && c.high >= c.low && c.low > 0);
+    QVERIFY(r.candles.at(1).second.isEmpty());
+
+    // The snapshot button: a valid memory snapshot file.
+    session.exportSnapshot();
+    QTRY_COMPARE_WITH_TIMEOUT(r.snapshots.size(), 1, 30000);
+    QFile file(r.snapshots.constFirst());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    QCOMPARE(doc.object().value(QStringLiteral("schema")).toString(),
+             QStringLiteral("breakout-workstation.memory-snapshot"));
+    QVERIFY(file.remove());
+
+    // Another scan now while the engine is paused: refused with the reason.
+    session.pauseEngine();
+    QTRY_COMPARE(r.last().state, EngineState::Paused);
+    session.scanNow();
+    QTRY_COMPARE(r.failures.size(), 2);
+    QCOMPARE(r.failures.at(1).first, QStringLiteral("scan.now"));
+    QVERIFY(r.failures.at(1).second.contains(QStringLiteral("paused")));
+    QCOMPARE(r.offThread, 0);
+}
+
+void TestLocalSession::switchesToARecordedMarket()
+{
+    LocalSession session(slowMarket());
+    Recorder r(session);
+    QVERIFY(session.start());
+    QTRY_VERIFY_WITH_TIMEOUT(!r.overviews.isEmpty() && !r.overviews.constLast().symbols.isEmpty(), 60000);
+    session.selectPreset(QStringLiteral("breakout_v1_relaxed"));
+    QTRY_COMPARE(r.last().presetName, QStringLiteral("breakout_v1_relaxed"));
+
+    // An unusable source is refused and the running one stays.
+    const QString before = session.sourceName();
+    FeedOptions broken;
+    broken.source = FeedOptions::Source::Replay;
+    session.selectSource(broken);
+    QCOMPARE(r.failures.size(), 1);
+    QCOMPARE(r.failures.at(0).first, QStringLiteral("source.select"));
+    QVERIFY(!r.failures.at(0).second.isEmpty());
+    QCOMPARE(session.sourceName(), before);
+    QVERIFY(r.sources.isEmpty());
+
+    session.selectSource(recordedMarket());
+    QCOMPARE(r.sources.size(), 1);
+    QVERIFY2(r.sources.constFirst().contains(QStringLiteral("Replay")), qPrintable(r.sources.constFirst()));
+    QCOMPARE(session.feedOptions().source, FeedOptions::Source::Replay);
+    // From here on only the replay's values arrive: nothing the old engine had queued.
+    const qsizetype statusMark = r.statuses.size();
+    const qsizetype overviewMark = r.overviews.size();
+    QTRY_VERIFY_WITH_TIMEOUT(r.overviews.size() > overviewMark && !r.overviews.constLast().symbols.isEmpty(), 60000);
+    const int recorded = int(QDir(QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small"))
+                                 .entryList({QStringLiteral("*.csv")}, QDir::Files)
+                                 .size());
+    QCOMPARE(r.overviews.constLast().symbols.size(), recorded);
+    QTRY_VERIFY_WITH_TIMEOUT(r.last().scans >= 1, 60000);
+    // After the history, the replay goes on bar by bar at its pace.
+    const qint64 t0 = r.last().marketTimeMs;
+    QTRY_VERIFY_WITH_TIMEOUT(r.last().marketTimeMs > t0, 60000);
+    for (qsizetype i = statusMark; i < r.statuses.size(); ++i)
+        QVERIFY2(r.statuses.at(i).source.contains(QStringLiteral("Replay")), qPrintable(r.statuses.at(i).source));
+    for (qsizetype i = overviewMark; i < r.overviews.size(); ++i)
+        QVERIFY(r.overviews.at(i).sourceName.contains(QStringLiteral("Replay")));
+    // The chosen preset came along.
+    QCOMPARE(r.last().presetName, QStringLiteral("breakout_v1_relaxed"));
+    QCOMPARE(r.offThread, 0);
+}
+
+void TestLocalSession::stoppedEngineStartsAgain()
+{
+    LocalSession session(slowMarket());
+    Recorder r(session);
+    QVERIFY(session.start());
+    QTRY_COMPARE_WITH_TIMEOUT(r.last().state, EngineState::Managing, 60000);
+    session.startEngine(); // already running
+    QTRY_COMPARE(r.failures.size(), 1);
+    QCOMPARE(r.failures.at(0).first, QStringLiteral("engine.start"));
+    session.stopEngine();
+    QTRY_COMPARE(r.last().state, EngineState::Stopped);
+    const qsizetype mark = r.statuses.size();
+    session.startEngine();
+    QTRY_VERIFY_WITH_TIMEOUT(r.statuses.size() > mark && r.last().state == EngineState::Managing, 60000);
+}
+
+QTEST_GUILESS_MAIN(TestLocalSession)
+#include "tst_localsession.moc"
