@@ -2,10 +2,12 @@
 #undef QT_NO_FOREACH
 
 #include "DashboardTestSession.h"
+#include "app/AppContext.h"
 #include "common/BoundedCache.h"
 #include "common/CacheRegistry.h"
 #include "common/Clock.h"
 #include "common/Theme.h"
+#include "engine/Engine.h"
 #include "mainwindow/MainWindow.h"
 #include "market/MarketStore.h"
 #include "market/SimulatedMarket.h"
@@ -24,7 +26,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
-#include <QJsonObject>
 #include <QLabel>
 #include <QSettings>
 #include <QTreeWidget>
@@ -494,9 +495,10 @@ private slots:
     }
 
     // Not a check: writes the Resources tab as the documentation shows it (docs/screenshots/resources.png)
-    // when BW_SCREENSHOT_DIR is set. Everything on it is real: this process's monitor and governor, a
-    // scanner over a simulated market scanning every two seconds, a WebSocket server with two viewers.
-    // Run it under Xvfb for real fonts: BW_SCREENSHOT_DIR=/tmp/shots xvfb-run -s "-screen 0 1600x1000x24"
+    // when BW_SCREENSHOT_DIR is set. Everything on it is real: the workstation's engine on the simulated
+    // market, this process's resource monitor and pressure governor, the engine's scans, and its WebSocket
+    // server with two viewers connected. Under Xvfb for real fonts:
+    //   BW_SCREENSHOT_DIR=/tmp/shots BW_SCREENSHOT_SECONDS=65 xvfb-run -a -s "-screen 0 1600x1000x24"
     //   build/ci/tests/ui/tst_resourcedashboard -platform xcb screenshot
     void screenshot()
     {
@@ -507,41 +509,34 @@ private slots:
         const int seconds = std::max(qEnvironmentVariableIntValue("BW_SCREENSHOT_SECONDS"), 5);
         Theme::apply(ThemeMode::Dark);
 
-        ResourceMonitor monitor;
-        QVERIFY(monitor.attach());
-        PressureGovernor governor;
-        governor.attachMonitor(&monitor);
-        ScanRig rig;
+        SimulatedFeedConfig market;
+        market.seed = 42;
+        market.symbols = 300;
+        AppContext context(market);
+        ServerConfig config;
+        config.port = 0;
+        config.tokens.insert(u"screenshot-viewer-token"_s, protocol::Role::Viewer);
+        context.enableServer(config);
+
+        // The session a LocalSession is: the engine thread's signals, delivered on this thread.
         test::DashboardTestSession session(false);
-        session.changeSource(u"Simulated market (60 symbols, seed 5)"_s);
-        connect(&monitor, &ResourceMonitor::sampled, &session, &WorkstationSession::resourceSampled);
-        connect(&monitor, &ResourceMonitor::alertRaised, &session, &WorkstationSession::alertRaised);
-        connect(&governor, &PressureGovernor::levelChanged, &session, &WorkstationSession::pressureChanged);
-        connect(&governor, &PressureGovernor::actionTaken, &session, &WorkstationSession::governorActed);
-        connect(&rig.scanner, &Scanner::scanFinished, &session, &WorkstationSession::scanFinished);
-        QTimer scans;
-        scans.setInterval(2000);
-        connect(&scans, &QTimer::timeout, &rig.scanner, [&rig] {
-            rig.bar();
-            rig.scanner.requestScan();
-        });
+        session.changeSource(context.sourceName());
+        ResourceMonitor *monitor = context.resourceMonitor();
+        PressureGovernor *governor = context.pressureGovernor();
+        connect(monitor, &ResourceMonitor::sampled, &session, &WorkstationSession::resourceSampled);
+        connect(monitor, &ResourceMonitor::alertRaised, &session, &WorkstationSession::alertRaised);
+        connect(governor, &PressureGovernor::levelChanged, &session, &WorkstationSession::pressureChanged);
+        connect(governor, &PressureGovernor::actionTaken, &session, &WorkstationSession::governorActed);
+        connect(context.engine(), &Engine::scanFinished, &session, &WorkstationSession::scanFinished);
         QTimer caches;
         caches.setInterval(1000);
         connect(&caches, &QTimer::timeout, &session,
                 [&session] { emit session.cachesUpdated(CacheRegistry::instance().stats()); });
-
-        ServerConfig config;
-        config.port = 0;
-        config.tokens.insert(u"screenshot-viewer-token"_s, protocol::Role::Viewer);
-        RemoteServer server(config);
-        QVERIFY2(server.start(), qPrintable(server.errorString()));
-        connect(&monitor, &ResourceMonitor::sampled, &server, [&server](const ResourceSample &sample) {
-            server.publish(protocol::Topic::Resources,
-                           QJsonObject{{u"time"_s, sample.timeMs}, {u"rss"_s, sample.process.rssBytes}});
-        });
-        connect(&server, &RemoteServer::statsUpdated, &session, [&server, &session] {
+        RemoteServer *server = context.remoteServer();
+        QVERIFY(server);
+        connect(server, &RemoteServer::statsUpdated, &session, [server, &session] {
             ViewerStats viewers;
-            for (const ClientStats &client : server.clientStats()) {
+            for (const ClientStats &client : server->clientStats()) {
                 ++viewers.clients;
                 viewers.queuedBytes += client.queuedBytes;
                 viewers.drops += qint64(client.dropped);
@@ -549,27 +544,32 @@ private slots:
             }
             emit session.viewersChanged(viewers);
         });
-        const QUrl url(u"ws://127.0.0.1:%1"_s.arg(server.port()));
+        QSignalSpy serverStarted(&context, &AppContext::serverStarted);
+
+        MainWindow window;
+        window.setSession(&session);
+        connect(&context, &AppContext::overviewReady, &window, &MainWindow::showOverview);
+        ResourceDashboard *dashboard = window.resourceDashboard();
+        dashboard->setSession(&session);
+        dashboard->setMonitor(monitor);
+        dashboard->setGovernor(governor);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.selectTab(u"resources"_s));
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        context.start();
+        caches.start();
+
+        QVERIFY(serverStarted.wait(30'000));
+        const QUrl url(u"ws://127.0.0.1:%1"_s.arg(serverStarted.at(0).at(0).value<quint16>()));
         RemoteClient first;
         RemoteClient second;
         for (RemoteClient *client : {&first, &second})
             client->open(url, u"screenshot-viewer-token"_s, {protocol::Topic::Resources, protocol::Topic::Caches});
 
-        MainWindow window;
-        window.setSession(&session);
-        ResourceDashboard *dashboard = window.resourceDashboard();
-        dashboard->setSession(&session);
-        dashboard->setMonitor(&monitor);
-        dashboard->setGovernor(&governor);
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(window.selectTab(u"resources"_s));
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        monitor.start();
-        scans.start();
-        caches.start();
         QTRY_VERIFY_WITH_TIMEOUT(dashboard->cpuPlot()->graph(0)->dataCount() >= seconds, (seconds + 30) * 1000);
-        QVERIFY(dashboard->scanPlot()->graph(0)->dataCount() > 0);
+        QVERIFY(dashboard->scanPlot()->graph(0)->dataCount() > 1);
+        QVERIFY(dashboard->viewerPlot()->graph(0)->dataCount() > 0);
 
         const auto shoot = [&](const QSize &size, const QString &name) {
             window.resize(size);
@@ -579,9 +579,9 @@ private slots:
         };
         shoot(QSize(1600, 1000), u"resources-1600x1000.png"_s);
         shoot(QSize(1280, 800), u"resources.png"_s);
-        monitor.stop();
-        scans.stop();
-        rig.scanner.cancel();
+        first.close();
+        second.close();
+        context.stop();
     }
 
     void mainWindowHasAResourcesTab()

@@ -102,6 +102,16 @@ QLabel *sectionTitle(const QString &text, QWidget *parent)
     return label;
 }
 
+// The default ticker's readable steps (1, 2, 2.5, 5 x 10^n), never below 1 and never a fraction.
+class WholeNumberTicker final : public QCPAxisTicker
+{
+protected:
+    double getTickStep(const QCPRange &range) override
+    {
+        return std::max(1.0, std::floor(QCPAxisTicker::getTickStep(range)));
+    }
+};
+
 // Replaces the newest point of a graph (a merged report) or appends one.
 void putPoint(QCPGraph *graph, double x, double value, bool replaceLast)
 {
@@ -353,7 +363,8 @@ QWidget *ResourceDashboard::buildPlots()
     m_cpuPlot = makePlot(QStringLiteral("cpuPlot"), tr("CPU %"), tr("Process"), tr("System"));
     m_memoryPlot = makePlot(QStringLiteral("memoryPlot"), tr("MiB"), tr("Resident (RSS)"), tr("Heap in use"));
     m_countsPlot = makePlot(QStringLiteral("countsPlot"), tr("Count"), tr("Threads"), tr("Open files"));
-    m_scanPlot = makePlot(QStringLiteral("scanPlot"), tr("ms"), tr("Scan duration"), tr("Batch size"), tr("Symbols"));
+    m_scanPlot =
+        makePlot(QStringLiteral("scanPlot"), tr("ms"), tr("Scan duration"), tr("Batch size"), tr("Symbols per batch"));
     m_viewerPlot = makePlot(QStringLiteral("viewerPlot"), tr("Clients"), tr("Viewers"), tr("Queued"), tr("KiB"));
     m_countsPlot->graph(1)->setBrush(Qt::NoBrush);
     // Scans are seconds apart: dots show where each one is.
@@ -369,9 +380,15 @@ QWidget *ResourceDashboard::buildPlots()
     m_scanPlot->yAxis2->setProperty(kMinimumTop, 20.0);
     m_viewerPlot->yAxis->setProperty(kMinimumTop, 2.0);
     m_viewerPlot->yAxis2->setProperty(kMinimumTop, 4.0);
-    // Whole numbers on the count axes.
-    for (QCPAxis *axis : {m_countsPlot->yAxis, m_scanPlot->yAxis2, m_viewerPlot->yAxis})
+    // Whole numbers on the count axes: no 0.5 thread, no exponents.
+    for (QCPAxis *axis : {m_countsPlot->yAxis, m_scanPlot->yAxis2, m_viewerPlot->yAxis}) {
+        auto ticker = QSharedPointer<WholeNumberTicker>::create();
+        ticker->setTickCount(4);
+        axis->setTicker(ticker);
+        axis->setNumberFormat(QStringLiteral("f"));
         axis->setNumberPrecision(0);
+    }
+    m_scanPlot->graph(0)->setBrush(Qt::NoBrush); // a fill under scattered scans suggests a continuum
 
     // Top row: the process (three plots); bottom row: what the engine and the server do (two, wider).
     grid->addWidget(buildPlotCell(tr("CPU"), m_cpuPlot, {}), 0, 0, 1, 2);
@@ -584,7 +601,7 @@ void ResourceDashboard::setMonitorHistory(const QList<HistoryPoint> &recent, con
     for (const HistoryPoint &point : std::as_const(newer))
         m_resources.add(point);
     m_lastSampleMs = std::max(m_lastSampleMs, m_resources.lastTimeMs());
-    m_haveMonitorHistory = !m_resources.isEmpty();
+    m_haveMonitorHistory = true;
     rebuildPlots();
 }
 

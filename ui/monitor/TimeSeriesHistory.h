@@ -18,8 +18,8 @@ namespace bw::ui {
 // Point needs a `qint64 timeMs`; Traits provides
 //   static void accumulate(Point &sum, const Point &p);   // fold p into the minute's running sum
 //   static Point finish(const Point &sum, int count);    // the minute's point from its sum
-// Points closer than minSpacingMs to the previous one replace it (through Traits::merge(previous, p)),
-// so a source that reports faster than the plots can show does not shorten the recent window.
+// A point in the same minSpacingMs slot as the previous one replaces it (through Traits::merge(previous,
+// p)), so a source that reports faster than the plots can show does not shorten the recent window.
 template <typename Point, typename Traits>
 class TimeSeriesHistory
 {
@@ -34,7 +34,7 @@ public:
 
     enum class Added { New, Merged, Rejected };
 
-    // Adds a point. Merged: it replaced the newest one (same time, or closer than minSpacingMs); Rejected:
+    // Adds a point. Merged: it replaced the newest one (same time, or same minSpacingMs slot); Rejected:
     // it is older than the newest one (already known, or out of order).
     Added add(const Point &point)
     {
@@ -46,7 +46,9 @@ public:
                 last = Traits::merge(last, point); // the same report twice: counted once in its minute
                 return Added::Merged;
             }
-            if (point.timeMs - last.timeMs < m_minSpacingMs) {
+            // Same slot of minSpacingMs (not "closer than" the previous point, which would chain a steady
+            // stream of close points into one forever).
+            if (m_minSpacingMs > 0 && point.timeMs / m_minSpacingMs == last.timeMs / m_minSpacingMs) {
                 last = Traits::merge(last, point);
                 addToBucket(point);
                 return Added::Merged;
