@@ -83,8 +83,11 @@ QVariant CacheTableModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(index.column() == Name ? Qt::AlignLeft | Qt::AlignVCenter
                                                           : Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        if (index.column() == Name && !stats.evictable)
-            return tr("Needed for correctness: never emptied under memory pressure");
+        if (index.column() == Name) {
+            const QString memory = tr("About %1 in memory").arg(NumberFormat::bytes(stats.estimatedBytes, locale));
+            return stats.evictable ? memory
+                                   : memory + u'\n' + tr("Needed for correctness: never emptied under memory pressure");
+        }
         if (index.column() == HitRate)
             return tr("%1 hits, %2 misses").arg(locale.toString(stats.hits), locale.toString(stats.misses));
         if (index.column() == Evictions)

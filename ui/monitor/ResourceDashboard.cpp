@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
@@ -46,6 +47,8 @@ constexpr qint64 kMinSpacingMs = 1000; // scans and viewer reports: at most one 
 // A range is "covered" when the data starts at most this long after its beginning (a sample interval
 // and some slack), so the note does not flicker at the edge.
 constexpr qint64 kCoverageSlackMs = 2500;
+// Below this height the tables sit beside the plots rather than under them.
+constexpr int kTablesBesideBelowHeight = 560;
 const char *const kMinimumTop = "bwMinimumTop"; // axis property: the smallest upper bound of the value range
 
 // Series colours chosen to read on both the dark and the light background.
@@ -154,14 +157,14 @@ ResourceDashboard::ResourceDashboard(QWidget *parent, const Clock &clock)
     top->addWidget(buildRangeButtons(), 0, Qt::AlignTop);
     layout->addLayout(top);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setObjectName(QStringLiteral("dashboardSplitter"));
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(buildPlots());
-    splitter->addWidget(buildTables());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    layout->addWidget(splitter, 1);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("dashboardSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(buildPlots());
+    m_splitter->addWidget(buildTables());
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    layout->addWidget(m_splitter, 1);
 
     // Replots are queued and at most ten a second, however often data arrives.
     m_replotTimer.setSingleShot(true);
@@ -363,8 +366,7 @@ QWidget *ResourceDashboard::buildPlots()
     m_cpuPlot = makePlot(QStringLiteral("cpuPlot"), tr("CPU %"), tr("Process"), tr("System"));
     m_memoryPlot = makePlot(QStringLiteral("memoryPlot"), tr("MiB"), tr("Resident (RSS)"), tr("Heap in use"));
     m_countsPlot = makePlot(QStringLiteral("countsPlot"), tr("Count"), tr("Threads"), tr("Open files"));
-    m_scanPlot =
-        makePlot(QStringLiteral("scanPlot"), tr("ms"), tr("Scan duration"), tr("Batch size"), tr("Symbols per batch"));
+    m_scanPlot = makePlot(QStringLiteral("scanPlot"), tr("ms"), tr("Scan duration"), tr("Batch size"), tr("Batch"));
     m_viewerPlot = makePlot(QStringLiteral("viewerPlot"), tr("Clients"), tr("Viewers"), tr("Queued"), tr("KiB"));
     m_countsPlot->graph(1)->setBrush(Qt::NoBrush);
     // Scans are seconds apart: dots show where each one is.
@@ -427,7 +429,8 @@ QList<QCustomPlot *> ResourceDashboard::plots() const
 QWidget *ResourceDashboard::buildTables()
 {
     auto *area = new QWidget(this);
-    auto *layout = new QHBoxLayout(area);
+    m_tablesLayout = new QBoxLayout(QBoxLayout::LeftToRight, area);
+    QBoxLayout *layout = m_tablesLayout;
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(12);
 
@@ -449,10 +452,18 @@ QWidget *ResourceDashboard::buildTables()
     m_cacheTable->setFrameShape(QFrame::NoFrame);
     m_cacheTable->verticalHeader()->hide();
     m_cacheTable->verticalHeader()->setDefaultSectionSize(m_cacheTable->fontMetrics().height() + 8);
-    m_cacheTable->setStyleSheet(kTableStyle);
+    // Tighter cells than the lists: five columns must fit a third of a laptop screen.
+    m_cacheTable->setStyleSheet(QString(kTableStyle)
+                                    .replace(QStringLiteral("0px 8px"), QStringLiteral("0px 4px"))
+                                    .replace(QStringLiteral("4px 8px"), QStringLiteral("4px 4px")));
     QHeaderView *header = m_cacheTable->horizontalHeader();
     header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::Stretch);
+    // Names and figures at their natural width; the occupancy bar takes what is left, so nothing is
+    // elided when the table sits in a narrow column.
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(CacheTableModel::Occupancy, QHeaderView::Stretch);
+    header->setMinimumSectionSize(60);
+    m_cacheTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     cacheColumn->addWidget(m_cacheTable, 1);
     m_noCaches = new QLabel(tr("No bounded caches are registered yet; they appear here as the services "
                                "that own them start."),
@@ -769,8 +780,13 @@ void ResourceDashboard::replotNow()
         return;
     }
     m_replotWhenShown = false;
-    for (QCustomPlot *plot : plots())
+    for (QCustomPlot *plot : plots()) {
+        // About one time label per 90 px, so narrow plots do not run their labels together.
+        const int ticks = std::clamp(plot->axisRect()->width() / 90, 2, 6);
+        if (plot->xAxis->ticker()->tickCount() != ticks)
+            plot->xAxis->ticker()->setTickCount(ticks);
         plot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void ResourceDashboard::showEvent(QShowEvent *event)
@@ -1123,6 +1139,25 @@ void ResourceDashboard::applyTheme()
     }
     displayPressure(m_level, m_pressure->toolTip());
     scheduleReplot();
+}
+
+void ResourceDashboard::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Short and wide (a laptop screen with the log dock open): the tables move beside the plots, so the
+    // plots keep a readable height instead of shrinking to strips and the cache table to two rows.
+    const bool beside = height() < kTablesBesideBelowHeight && width() >= 2 * height();
+    const Qt::Orientation wanted = beside ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() == wanted)
+        return;
+    m_splitter->setOrientation(wanted);
+    m_tablesLayout->setDirection(beside ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    // A third of a laptop screen holds four columns; the memory estimate stays in the name's tooltip.
+    m_cacheTable->setColumnHidden(CacheTableModel::EstimatedBytes, beside);
+    if (beside)
+        m_splitter->setSizes({width() * 2 / 3, width() / 3});
+    else
+        m_splitter->setSizes({height() * 3 / 4, height() / 4});
 }
 
 void ResourceDashboard::changeEvent(QEvent *event)

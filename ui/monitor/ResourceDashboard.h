@@ -19,9 +19,11 @@
 #include <array>
 #include <optional>
 
+class QBoxLayout;
 class QButtonGroup;
 class QCustomPlot;
 class QLabel;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 class QTreeWidget;
@@ -97,6 +99,7 @@ public slots:
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     enum Tile { ProcessCpu, SystemCpu, Rss, Heap, Threads, OpenFiles, SystemMemory, Lag, TileCount };
@@ -160,6 +163,8 @@ private:
     QCustomPlot *m_scanPlot = nullptr;
     QCustomPlot *m_viewerPlot = nullptr;
     QButtonGroup *m_rangeButtons = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QBoxLayout *m_tablesLayout = nullptr; // caches and events: side by side, or stacked beside the plots
     QLabel *m_historyNote = nullptr;
 
     std::array<QLabel *, TileCount> m_tileValues{};
