@@ -115,6 +115,60 @@ private slots:
         QCOMPARE(rowOf(model, u"test.temporary"_s), -1);
         QCOMPARE(resets.count(), 0);
     }
+    void onlyChangedRowsAreReported()
+    {
+        // Figures as a remote server reports them: three caches, the middle one idle.
+        QList<CacheStats> stats(3);
+        stats[0].name = u"remote.a"_s;
+        stats[1].name = u"remote.idle"_s;
+        stats[2].name = u"remote.c"_s;
+        for (CacheStats &s : stats)
+            s.capacity = 10;
+        CacheTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh(stats);
+        QCOMPARE(model.rowCount(), 3);
+
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        stats[0].hits = 4;
+        stats[2].evictions = 1;
+        model.refresh(stats);
+        QCOMPARE(resets.count(), 0);
+        // Two ranges, one per changed row: the idle row between them is not part of either.
+        QCOMPARE(changes.count(), 2);
+        QCOMPARE(changes.at(0).at(0).toModelIndex().row(), 0);
+        QCOMPARE(changes.at(0).at(1).toModelIndex().row(), 0);
+        QCOMPARE(changes.at(1).at(0).toModelIndex().row(), 2);
+        QCOMPARE(changes.at(1).at(1).toModelIndex().row(), 2);
+
+        // Adjacent changed rows share one range.
+        changes.clear();
+        stats[0].hits = 5;
+        stats[1].size = 1;
+        model.refresh(stats);
+        QCOMPARE(changes.count(), 1);
+        QCOMPARE(changes.at(0).at(0).toModelIndex().row(), 0);
+        QCOMPARE(changes.at(0).at(1).toModelIndex().row(), 1);
+    }
+
+    void cachesOfTheSameNameAreSeparateRows()
+    {
+        auto older = makeCache(u"test.twin"_s, 4);
+        auto newer = makeCache(u"test.twin"_s, 8);
+        CacheTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh(CacheRegistry::instance().stats());
+        int twins = 0;
+        for (int row = 0; row < model.rowCount(); ++row)
+            twins += model.index(row, CacheTableModel::Name).data().toString() == u"test.twin"_s ? 1 : 0;
+        QCOMPARE(twins, 2);
+        older.reset();
+        model.refresh(CacheRegistry::instance().stats());
+        const int row = rowOf(model, u"test.twin"_s);
+        QVERIFY(row >= 0);
+        QCOMPARE(model.index(row, CacheTableModel::Occupancy).data().toString(), u"0 / 8"_s);
+    }
 };
 
 QTEST_MAIN(TestCacheTableModel)

@@ -2,7 +2,9 @@
 
 #include "common/NumberFormat.h"
 
+#include <QHash>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 
@@ -13,7 +15,8 @@ namespace {
 bool sameFigures(const CacheStats &a, const CacheStats &b)
 {
     return a.size == b.size && a.capacity == b.capacity && a.hits == b.hits && a.misses == b.misses &&
-           a.evictions == b.evictions && a.estimatedBytes == b.estimatedBytes;
+           a.evictions == b.evictions && a.expirations == b.expirations && a.estimatedBytes == b.estimatedBytes &&
+           a.evictable == b.evictable;
 }
 
 } // namespace
@@ -80,10 +83,18 @@ QVariant CacheTableModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(index.column() == Name ? Qt::AlignLeft | Qt::AlignVCenter
                                                           : Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        if (index.column() == Name && !stats.evictable)
-            return tr("Needed for correctness: never emptied under memory pressure");
+        if (index.column() == Name) {
+            const QString memory = tr("About %1 in memory").arg(NumberFormat::bytes(stats.estimatedBytes, locale));
+            return stats.evictable ? memory
+                                   : memory + u'\n' + tr("Needed for correctness: never emptied under memory pressure");
+        }
         if (index.column() == HitRate)
             return tr("%1 hits, %2 misses").arg(locale.toString(stats.hits), locale.toString(stats.misses));
+        if (index.column() == Evictions)
+            return tr("%1 evicted to make room, %2 expired")
+                .arg(locale.toString(stats.evictions), locale.toString(stats.expirations));
+        if (index.column() == Occupancy)
+            return tr("%1 % full").arg(locale.toString(occupancy(stats) * 100.0, 'f', 1));
         return {};
     default:
         return {};
@@ -115,46 +126,72 @@ QVariant CacheTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
+QString CacheTableModel::rowKey(const QString &name, int occurrence)
+{
+    return occurrence == 0 ? name : name + u'\x1f' + QString::number(occurrence);
+}
+
 void CacheTableModel::refresh(const QList<CacheStats> &stats)
 {
-    const auto findIn = [](const QList<CacheStats> &list, const QString &name) {
-        return std::find_if(list.cbegin(), list.cend(), [&name](const CacheStats &s) { return s.name == name; });
-    };
+    // Rows are identified by name; two caches of one name (a scanner being replaced by the next one)
+    // are told apart by their order among the caches of that name.
+    QHash<QString, qsizetype> incoming;
+    incoming.reserve(stats.size());
+    QHash<QString, int> seen;
+    QStringList incomingKeys;
+    incomingKeys.reserve(stats.size());
+    for (qsizetype i = 0; i < stats.size(); ++i) {
+        const QString key = rowKey(stats.at(i).name, seen[stats.at(i).name]++);
+        incoming.insert(key, i);
+        incomingKeys.append(key);
+    }
 
-    // Caches that went away (their owner was destroyed).
+    // Caches that went away (their owner was destroyed, or another source took over).
     for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
-        if (findIn(stats, m_rows.at(row).name) == stats.cend()) {
+        if (!incoming.contains(m_keys.at(row))) {
             beginRemoveRows({}, row, row);
             m_rows.removeAt(row);
+            m_keys.removeAt(row);
             endRemoveRows();
         }
     }
 
-    // Figures of the caches still here, reported as one range over the rows that changed.
-    int firstChanged = -1;
-    int lastChanged = -1;
+    // Figures of the caches still here: one dataChanged per run of adjacent changed rows, so an unchanged
+    // row is never reported (and never repainted or re-sorted) because its neighbours changed.
+    int runStart = -1;
+    const auto closeRun = [this, &runStart](int endRow) {
+        if (runStart >= 0)
+            emit dataChanged(index(runStart, 0), index(endRow, Count - 1));
+        runStart = -1;
+    };
+    QSet<QString> present;
+    present.reserve(m_keys.size());
     for (int row = 0; row < static_cast<int>(m_rows.size()); ++row) {
-        const auto it = findIn(stats, m_rows.at(row).name);
-        if (sameFigures(*it, m_rows.at(row)))
+        present.insert(m_keys.at(row));
+        const CacheStats &now = stats.at(incoming.value(m_keys.at(row)));
+        if (sameFigures(now, m_rows.at(row))) {
+            closeRun(row - 1);
             continue;
-        m_rows[row] = *it;
-        if (firstChanged < 0)
-            firstChanged = row;
-        lastChanged = row;
+        }
+        m_rows[row] = now;
+        if (runStart < 0)
+            runStart = row;
     }
-    if (firstChanged >= 0)
-        emit dataChanged(index(firstChanged, 0), index(lastChanged, Count - 1));
+    closeRun(static_cast<int>(m_rows.size()) - 1);
 
-    // Caches registered since the last refresh.
-    QList<CacheStats> added;
-    for (const CacheStats &s : stats) {
-        if (findIn(m_rows, s.name) == m_rows.cend() && findIn(added, s.name) == added.cend())
-            added.append(s);
+    // Caches registered since the last refresh, in the registry's order.
+    QList<qsizetype> added;
+    for (qsizetype i = 0; i < stats.size(); ++i) {
+        if (!present.contains(incomingKeys.at(i)))
+            added.append(i);
     }
     if (!added.isEmpty()) {
         const int first = static_cast<int>(m_rows.size());
         beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        m_rows.append(added);
+        for (const qsizetype i : std::as_const(added)) {
+            m_rows.append(stats.at(i));
+            m_keys.append(incomingKeys.at(i));
+        }
         endInsertRows();
     }
 }

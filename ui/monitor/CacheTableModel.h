@@ -4,12 +4,14 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QStringList>
 
 namespace bw::ui {
 
-// The occupancy of every registered bounded cache, one row per cache. refresh() updates the rows in
-// place (dataChanged over the changed rows, inserts and removes for caches that came or went), never a
-// reset, so sorting, selection and scroll position survive the once-a-second refresh.
+// The occupancy of every registered bounded cache, one row per cache: size against capacity, hit rate,
+// evictions, memory. refresh() updates the rows in place (dataChanged over each run of changed rows only,
+// inserts and removes for caches that came or went), never a reset, so sorting, selection and scroll
+// position survive the once-a-second refresh.
 class CacheTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,8 +34,10 @@ public:
 
 private:
     static double occupancy(const CacheStats &stats);
+    static QString rowKey(const QString &name, int occurrence);
 
     QList<CacheStats> m_rows;
+    QStringList m_keys; // per row: the name, and its occurrence among caches of that name
 };
 
 } // namespace bw::ui

@@ -20,10 +20,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -38,9 +40,16 @@ namespace bw::ui {
 namespace {
 
 constexpr double kMiB = 1024.0 * 1024.0;
-constexpr int kRecentCapacity = 3600; // 1 h at the monitor's 1 s
-
-enum Tile { ProcessCpu, SystemCpu, Rss, Heap, Threads, OpenFiles, SystemMemory, Lag };
+constexpr double kKiB = 1024.0;
+constexpr int kRecentCapacity = 3600;  // 1 h at the monitor's 1 s
+constexpr int kMinuteCapacity = 1440;  // 24 h at one point a minute
+constexpr qint64 kMinSpacingMs = 1000; // scans and viewer reports: at most one point a second
+// A range is "covered" when the data starts at most this long after its beginning (a sample interval
+// and some slack), so the note does not flicker at the edge.
+constexpr qint64 kCoverageSlackMs = 2500;
+// Below this height the tables sit beside the plots rather than under them.
+constexpr int kTablesBesideBelowHeight = 560;
+const char *const kMinimumTop = "bwMinimumTop"; // axis property: the smallest upper bound of the value range
 
 // Series colours chosen to read on both the dark and the light background.
 const QColor kFirstSeries(0x3d, 0x8b, 0xfd);
@@ -96,11 +105,34 @@ QLabel *sectionTitle(const QString &text, QWidget *parent)
     return label;
 }
 
+// The default ticker's readable steps (1, 2, 2.5, 5 x 10^n), never below 1 and never a fraction.
+class WholeNumberTicker final : public QCPAxisTicker
+{
+protected:
+    double getTickStep(const QCPRange &range) override
+    {
+        return std::max(1.0, std::floor(QCPAxisTicker::getTickStep(range)));
+    }
+};
+
+// Replaces the newest point of a graph (a merged report) or appends one.
+void putPoint(QCPGraph *graph, double x, double value, bool replaceLast)
+{
+    if (replaceLast && !graph->data()->isEmpty()) {
+        const double lastKey = (graph->data()->constEnd() - 1)->key;
+        graph->data()->remove(lastKey);
+    }
+    graph->addData(x, value);
+}
+
 } // namespace
 
-ResourceDashboard::ResourceDashboard(QWidget *parent)
+ResourceDashboard::ResourceDashboard(QWidget *parent, const Clock &clock)
     : QWidget(parent)
-    , m_recent(kRecentCapacity)
+    , m_clock(clock)
+    , m_resources(kRecentCapacity, kMinuteCapacity)
+    , m_scans(kRecentCapacity, kMinuteCapacity, 60'000, kMinSpacingMs)
+    , m_viewers(kRecentCapacity, kMinuteCapacity, 60'000, kMinSpacingMs)
     , m_cacheModel(new CacheTableModel(this))
     , m_lagProbe(new EventLoopLagProbe(100, 60'000, this))
 {
@@ -108,7 +140,7 @@ ResourceDashboard::ResourceDashboard(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 4);
-    layout->setSpacing(8);
+    layout->setSpacing(6);
     // The figures scroll sideways in a narrow window instead of holding the main window wide.
     auto *tiles = new QScrollArea(this);
     tiles->setFrameShape(QFrame::NoFrame);
@@ -122,16 +154,17 @@ ResourceDashboard::ResourceDashboard(QWidget *parent)
     auto *top = new QHBoxLayout;
     top->setSpacing(12);
     top->addWidget(tiles, 1);
-    top->addWidget(buildRangeButtons(), 0, Qt::AlignVCenter);
+    top->addWidget(buildRangeButtons(), 0, Qt::AlignTop);
     layout->addLayout(top);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(buildPlots());
-    splitter->addWidget(buildTables());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    layout->addWidget(splitter, 1);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("dashboardSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(buildPlots());
+    m_splitter->addWidget(buildTables());
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    layout->addWidget(m_splitter, 1);
 
     // Replots are queued and at most ten a second, however often data arrives.
     m_replotTimer.setSingleShot(true);
@@ -139,13 +172,16 @@ ResourceDashboard::ResourceDashboard(QWidget *parent)
     connect(&m_replotTimer, &QTimer::timeout, this, &ResourceDashboard::replotNow);
 
     m_secondTimer.setInterval(1000);
-    connect(&m_secondTimer, &QTimer::timeout, this, &ResourceDashboard::refreshCaches);
-    connect(&m_secondTimer, &QTimer::timeout, this, &ResourceDashboard::updateLag);
+    connect(&m_secondTimer, &QTimer::timeout, this, [this] {
+        if (!m_session)
+            refreshCaches(); // a session brings its own (possibly remote) caches
+        updateLag();
+    });
     m_secondTimer.start();
     m_lagProbe->start();
 
     applyTheme();
-    showPressureLevel(PressureLevel::Normal);
+    resetFigures();
     refreshCaches();
     updateLag();
     setRange(Range::OneMinute);
@@ -187,8 +223,9 @@ QWidget *ResourceDashboard::buildTiles()
     addTile(tr("Threads"), &m_tileValues[Threads], QStringLiteral("tileThreads"));
     addTile(tr("Open files"), &m_tileValues[OpenFiles], QStringLiteral("tileOpenFiles"));
     addTile(tr("System memory"), &m_tileValues[SystemMemory], QStringLiteral("tileSystemMemory"));
-    addTile(tr("GUI event-loop lag p50 / p99"), &m_tileValues[Lag], QStringLiteral("tileLag"));
-    m_tileValues[Lag]->setToolTip(tr("How late a 100 ms timer fires on the GUI thread, over the last minute"));
+    addTile(tr("GUI lag p50 / p99"), &m_tileValues[Lag], QStringLiteral("tileLag"));
+    m_tileValues[Lag]->setToolTip(tr("How late a 100 ms timer fires on this window's event loop, over the last "
+                                     "minute"));
     layout->addStretch(1);
 
     return row;
@@ -196,7 +233,11 @@ QWidget *ResourceDashboard::buildTiles()
 
 QWidget *ResourceDashboard::buildRangeButtons()
 {
-    auto *bar = new QWidget(this);
+    auto *box = new QWidget(this);
+    auto *column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto *bar = new QWidget(box);
     m_rangeButtons = new QButtonGroup(bar);
     m_rangeButtons->setExclusive(true);
     const std::array<std::pair<Range, QString>, 4> ranges{{{Range::OneMinute, tr("1 min")},
@@ -216,14 +257,27 @@ QWidget *ResourceDashboard::buildRangeButtons()
         buttons->addWidget(button);
     }
     connect(m_rangeButtons, &QButtonGroup::idClicked, this, [this](int id) { setRange(static_cast<Range>(id)); });
-    return bar;
+    column->addWidget(bar, 0, Qt::AlignRight);
+
+    m_historyNote = new QLabel(box);
+    m_historyNote->setObjectName(QStringLiteral("historyNote"));
+    m_historyNote->setForegroundRole(QPalette::PlaceholderText);
+    QFont small = m_historyNote->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_historyNote->setFont(small);
+    m_historyNote->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_historyNote->hide();
+    column->addWidget(m_historyNote, 0, Qt::AlignRight);
+    return box;
 }
 
-QCustomPlot *ResourceDashboard::makePlot(const QString &valueLabel, const QString &firstSeries,
-                                         const QString &secondSeries)
+QCustomPlot *ResourceDashboard::makePlot(const QString &objectName, const QString &valueLabel,
+                                         const QString &firstSeries, const QString &secondSeries,
+                                         const QString &secondAxisLabel)
 {
     auto *plot = new QCustomPlot(this);
-    plot->setMinimumHeight(160);
+    plot->setObjectName(objectName);
+    plot->setMinimumHeight(120);
     plot->setNoAntialiasingOnDrag(true);
     plot->setPlottingHint(QCP::phCacheLabels, true);
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
@@ -232,13 +286,22 @@ QCustomPlot *ResourceDashboard::makePlot(const QString &valueLabel, const QStrin
     ticker->setTickCount(4);
     plot->xAxis->setTicker(ticker);
     plot->yAxis->setLabel(valueLabel);
-    plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom);
+    plot->yAxis->ticker()->setTickCount(4);
+    plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom |
+                                     (secondAxisLabel.isEmpty() ? QCP::msNone : QCP::msRight));
     plot->axisRect()->setMargins(QMargins(0, 8, 10, 0));
 
+    const bool twoAxes = !secondAxisLabel.isEmpty();
+    if (twoAxes) {
+        plot->yAxis2->setVisible(true);
+        plot->yAxis2->setTickLabels(true);
+        plot->yAxis2->setLabel(secondAxisLabel);
+        plot->yAxis2->ticker()->setTickCount(4);
+    }
     const std::array<std::pair<QString, QColor>, 2> series{
         {{firstSeries, kFirstSeries}, {secondSeries, kSecondSeries}}};
     for (const auto &[name, colour] : series) {
-        QCPGraph *graph = plot->addGraph();
+        QCPGraph *graph = plot->addGraph(plot->xAxis, twoAxes && plot->graphCount() == 1 ? plot->yAxis2 : plot->yAxis);
         graph->setName(name);
         graph->setPen(QPen(colour, 1.6));
         graph->setAdaptiveSampling(true);
@@ -263,44 +326,116 @@ QCustomPlot *ResourceDashboard::makePlot(const QString &valueLabel, const QStrin
     return plot;
 }
 
+QWidget *ResourceDashboard::buildPlotCell(const QString &title, QCustomPlot *plot,
+                                          const QList<std::pair<QString, SideTile>> &figures)
+{
+    auto *cell = new QWidget(this);
+    auto *column = new QVBoxLayout(cell);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto *header = new QHBoxLayout;
+    header->setSpacing(6);
+    header->addWidget(sectionTitle(title, cell));
+    header->addStretch(1);
+    // The latest figures beside the title: what the plot shows now, and counters a plot would hide.
+    for (const auto &[caption, tile] : figures) {
+        auto *captionLabel = new QLabel(caption, cell);
+        captionLabel->setForegroundRole(QPalette::PlaceholderText);
+        auto *value = new QLabel(tr("–"), cell);
+        QFont font = value->font();
+        font.setWeight(QFont::DemiBold);
+        value->setFont(font);
+        header->addSpacing(8);
+        header->addWidget(captionLabel);
+        header->addWidget(value);
+        m_sideValues[tile] = value;
+    }
+    column->addLayout(header);
+    column->addWidget(plot, 1);
+    return cell;
+}
+
 QWidget *ResourceDashboard::buildPlots()
 {
     auto *area = new QWidget(this);
     auto *grid = new QGridLayout(area);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setHorizontalSpacing(12);
-    grid->setVerticalSpacing(4);
+    grid->setVerticalSpacing(6);
 
-    m_cpuPlot = makePlot(tr("CPU %"), tr("Process"), tr("System"));
-    m_cpuPlot->setObjectName(QStringLiteral("cpuPlot"));
-    m_memoryPlot = makePlot(tr("MiB"), tr("Resident (RSS)"), tr("Heap in use"));
-    m_memoryPlot->setObjectName(QStringLiteral("memoryPlot"));
-    m_countsPlot = makePlot(tr("Count"), tr("Threads"), tr("Open files"));
-    m_countsPlot->setObjectName(QStringLiteral("countsPlot"));
+    m_cpuPlot = makePlot(QStringLiteral("cpuPlot"), tr("CPU %"), tr("Process"), tr("System"));
+    m_memoryPlot = makePlot(QStringLiteral("memoryPlot"), tr("MiB"), tr("Resident (RSS)"), tr("Heap in use"));
+    m_countsPlot = makePlot(QStringLiteral("countsPlot"), tr("Count"), tr("Threads"), tr("Open files"));
+    m_scanPlot = makePlot(QStringLiteral("scanPlot"), tr("ms"), tr("Scan duration"), tr("Batch size"), tr("Batch"));
+    m_viewerPlot = makePlot(QStringLiteral("viewerPlot"), tr("Clients"), tr("Viewers"), tr("Queued"), tr("KiB"));
+    m_countsPlot->graph(1)->setBrush(Qt::NoBrush);
+    // Scans are seconds apart: dots show where each one is.
+    m_scanPlot->graph(0)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+    m_scanPlot->graph(1)->setLineStyle(QCPGraph::lsStepLeft);
+    m_viewerPlot->graph(0)->setLineStyle(QCPGraph::lsStepLeft);
+    m_viewerPlot->graph(1)->setLineStyle(QCPGraph::lsStepLeft);
 
-    const std::array<std::pair<QString, QCustomPlot *>, 3> plots{
-        {{tr("CPU"), m_cpuPlot}, {tr("Memory"), m_memoryPlot}, {tr("Threads and open files"), m_countsPlot}}};
-    int column = 0;
-    for (const auto &[title, plot] : plots) {
-        QLabel *label = sectionTitle(title, area);
-        m_plotTitles.append(label);
-        grid->addWidget(label, 0, column);
-        grid->addWidget(plot, 1, column);
-        grid->setColumnStretch(column, 1);
-        ++column;
+    m_cpuPlot->yAxis->setProperty(kMinimumTop, 10.0); // an idle process must not magnify noise
+    m_memoryPlot->yAxis->setProperty(kMinimumTop, 4.0);
+    m_countsPlot->yAxis->setProperty(kMinimumTop, 4.0);
+    m_scanPlot->yAxis->setProperty(kMinimumTop, 10.0);
+    m_scanPlot->yAxis2->setProperty(kMinimumTop, 20.0);
+    m_viewerPlot->yAxis->setProperty(kMinimumTop, 2.0);
+    m_viewerPlot->yAxis2->setProperty(kMinimumTop, 4.0);
+    // Whole numbers on the count axes: no 0.5 thread, no exponents.
+    for (QCPAxis *axis : {m_countsPlot->yAxis, m_scanPlot->yAxis2, m_viewerPlot->yAxis}) {
+        auto ticker = QSharedPointer<WholeNumberTicker>::create();
+        ticker->setTickCount(4);
+        axis->setTicker(ticker);
+        axis->setNumberFormat(QStringLiteral("f"));
+        axis->setNumberPrecision(0);
     }
+    m_scanPlot->graph(0)->setBrush(Qt::NoBrush); // a fill under scattered scans suggests a continuum
+
+    // Top row: the process (three plots); bottom row: what the engine and the server do (two, wider).
+    grid->addWidget(buildPlotCell(tr("CPU"), m_cpuPlot, {}), 0, 0, 1, 2);
+    grid->addWidget(buildPlotCell(tr("Memory"), m_memoryPlot, {}), 0, 2, 1, 2);
+    grid->addWidget(buildPlotCell(tr("Threads and open files"), m_countsPlot, {}), 0, 4, 1, 2);
+    grid->addWidget(buildPlotCell(tr("Scans"), m_scanPlot,
+                                  {{tr("Last"), LastScan}, {tr("Batch"), ScanBatch}, {tr("Symbols"), ScanSymbols}}),
+                    1, 0, 1, 3);
+    grid->addWidget(
+        buildPlotCell(
+            tr("Remote viewers"), m_viewerPlot,
+            {{tr("Clients"), Viewers}, {tr("Queued"), Queued}, {tr("Drops"), Drops}, {tr("Resyncs"), Resyncs}}),
+        1, 3, 1, 3);
+    for (int column = 0; column < 6; ++column)
+        grid->setColumnStretch(column, 1);
+    grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
+    m_sideValues[LastScan]->setObjectName(QStringLiteral("tileLastScan"));
+    m_sideValues[ScanBatch]->setObjectName(QStringLiteral("tileBatchSize"));
+    m_sideValues[ScanSymbols]->setObjectName(QStringLiteral("tileScanSymbols"));
+    m_sideValues[Viewers]->setObjectName(QStringLiteral("tileViewers"));
+    m_sideValues[Queued]->setObjectName(QStringLiteral("tileQueued"));
+    m_sideValues[Drops]->setObjectName(QStringLiteral("tileDrops"));
+    m_sideValues[Resyncs]->setObjectName(QStringLiteral("tileResyncs"));
+    m_sideValues[Queued]->setToolTip(tr("Bytes waiting in the server's outbound queues, all clients together"));
+    m_sideValues[Drops]->setToolTip(tr("Messages the server dropped because a client's queue overflowed"));
+    m_sideValues[Resyncs]->setToolTip(tr("Fresh snapshots the server sent to clients that fell behind"));
     return area;
+}
+
+QList<QCustomPlot *> ResourceDashboard::plots() const
+{
+    return {m_cpuPlot, m_memoryPlot, m_countsPlot, m_scanPlot, m_viewerPlot};
 }
 
 QWidget *ResourceDashboard::buildTables()
 {
     auto *area = new QWidget(this);
-    auto *layout = new QHBoxLayout(area);
+    m_tablesLayout = new QBoxLayout(QBoxLayout::LeftToRight, area);
+    QBoxLayout *layout = m_tablesLayout;
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(12);
 
     auto *cacheColumn = new QVBoxLayout;
+    cacheColumn->setSpacing(2);
     cacheColumn->addWidget(sectionTitle(tr("Caches"), area));
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_cacheModel);
@@ -316,12 +451,19 @@ QWidget *ResourceDashboard::buildTables()
     m_cacheTable->setSelectionMode(QAbstractItemView::NoSelection);
     m_cacheTable->setFrameShape(QFrame::NoFrame);
     m_cacheTable->verticalHeader()->hide();
-    m_cacheTable->verticalHeader()->setDefaultSectionSize(m_cacheTable->fontMetrics().height() + 10);
-    m_cacheTable->setStyleSheet(kTableStyle);
+    m_cacheTable->verticalHeader()->setDefaultSectionSize(m_cacheTable->fontMetrics().height() + 8);
+    // Tighter cells than the lists: five columns must fit a third of a laptop screen.
+    m_cacheTable->setStyleSheet(QString(kTableStyle)
+                                    .replace(QStringLiteral("0px 8px"), QStringLiteral("0px 4px"))
+                                    .replace(QStringLiteral("4px 8px"), QStringLiteral("4px 4px")));
     QHeaderView *header = m_cacheTable->horizontalHeader();
     header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::Stretch);
-    header->setSectionResizeMode(CacheTableModel::Name, QHeaderView::Stretch);
+    // Names and figures at their natural width; the occupancy bar takes what is left, so nothing is
+    // elided when the table sits in a narrow column.
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(CacheTableModel::Occupancy, QHeaderView::Stretch);
+    header->setMinimumSectionSize(60);
+    m_cacheTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     cacheColumn->addWidget(m_cacheTable, 1);
     m_noCaches = new QLabel(tr("No bounded caches are registered yet; they appear here as the services "
                                "that own them start."),
@@ -332,29 +474,95 @@ QWidget *ResourceDashboard::buildTables()
     cacheColumn->addWidget(m_noCaches);
     layout->addLayout(cacheColumn, 5);
 
-    auto *eventsColumn = new QVBoxLayout;
-    eventsColumn->addWidget(sectionTitle(tr("Governor actions"), area));
-    m_actions =
-        makeList(QStringLiteral("governorActions"), {tr("Time"), tr("Level"), tr("Action"), tr("Detail")}, area);
-    eventsColumn->addWidget(m_actions, 1);
-    eventsColumn->addWidget(sectionTitle(tr("Alerts"), area));
+    // Alerts and governor actions share one place: each gets the full height, and the tab titles count
+    // what each holds, so nothing is hidden without a hint.
+    m_eventTabs = new QTabWidget(area);
+    m_eventTabs->setObjectName(QStringLiteral("eventTabs"));
+    m_eventTabs->setDocumentMode(true);
     m_alerts = makeList(QStringLiteral("resourceAlerts"),
-                        {tr("Time"), tr("Metric"), tr("Value"), tr("Threshold"), tr("Level")}, area);
-    eventsColumn->addWidget(m_alerts, 1);
-    layout->addLayout(eventsColumn, 4);
+                        {tr("Time"), tr("Metric"), tr("Value"), tr("Threshold"), tr("Level")}, m_eventTabs);
+    m_actions =
+        makeList(QStringLiteral("governorActions"), {tr("Time"), tr("Level"), tr("Action"), tr("Detail")}, m_eventTabs);
+    m_eventTabs->addTab(m_alerts, QString());
+    m_eventTabs->addTab(m_actions, QString());
+    updateEventTabs();
+    layout->addWidget(m_eventTabs, 4);
     return area;
+}
+
+void ResourceDashboard::updateEventTabs()
+{
+    const QLocale locale;
+    m_eventTabs->setTabText(0, tr("Alerts (%1)").arg(locale.toString(m_alerts->topLevelItemCount())));
+    m_eventTabs->setTabText(1, tr("Governor actions (%1)").arg(locale.toString(m_actions->topLevelItemCount())));
+}
+
+// ---- sources -------------------------------------------------------------------------------------------
+
+void ResourceDashboard::setSession(WorkstationSession *session)
+{
+    if (session == m_session.data())
+        return;
+    for (const QMetaObject::Connection &connection : std::as_const(m_sessionConnections))
+        disconnect(connection);
+    m_sessionConnections.clear();
+    m_session = session;
+    if (session) {
+        using S = WorkstationSession;
+        m_sessionConnections << connect(session, &S::resourceSampled, this, &ResourceDashboard::showSample)
+                             << connect(session, &S::alertRaised, this, &ResourceDashboard::showAlert)
+                             << connect(session, &S::pressureChanged, this, &ResourceDashboard::showPressureLevel)
+                             << connect(session, &S::governorActed, this, &ResourceDashboard::showAction)
+                             << connect(session, &S::cachesUpdated, this, &ResourceDashboard::showCaches)
+                             << connect(session, &S::viewersChanged, this, &ResourceDashboard::showViewers)
+                             << connect(session, &S::scanFinished, this, &ResourceDashboard::showScan)
+                             << connect(session, &S::sourceChanged, this, &ResourceDashboard::clear)
+                             // A session destroyed without detaching: back to the direct sources.
+                             << connect(session, &QObject::destroyed, this, [this] {
+                                    m_sessionConnections.clear();
+                                    connectLiveSources();
+                                });
+        // The registry's caches were this process's; a remote session's are the server's.
+        if (session->isRemote())
+            m_cacheModel->refresh({});
+    }
+    connectLiveSources();
+    updateHistoryNote();
+}
+
+void ResourceDashboard::connectLiveSources()
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_liveConnections))
+        disconnect(connection);
+    m_liveConnections.clear();
+    if (m_session)
+        return; // the session forwards the same samples, alerts, levels and actions
+    if (m_monitor) {
+        m_liveConnections << connect(m_monitor, &ResourceMonitor::sampled, this, &ResourceDashboard::showSample)
+                          << connect(m_monitor, &ResourceMonitor::alertRaised, this, &ResourceDashboard::showAlert);
+    }
+    if (m_governor) {
+        m_liveConnections << connect(m_governor, &PressureGovernor::levelChanged, this,
+                                     &ResourceDashboard::showPressureLevel)
+                          << connect(m_governor, &PressureGovernor::actionTaken, this, &ResourceDashboard::showAction);
+    }
+    refreshCaches();
 }
 
 void ResourceDashboard::setMonitor(ResourceMonitor *monitor)
 {
-    if (m_monitor)
-        disconnect(m_monitor, nullptr, this, nullptr);
+    if (monitor == m_monitor.data())
+        return;
     m_monitor = monitor;
+    connectLiveSources();
+    requestMonitorHistory();
+}
+
+void ResourceDashboard::requestMonitorHistory()
+{
+    ResourceMonitor *monitor = m_monitor.data();
     if (!monitor)
         return;
-    connect(monitor, &ResourceMonitor::sampled, this, &ResourceDashboard::showSample);
-    connect(monitor, &ResourceMonitor::alertRaised, this, &ResourceDashboard::showAlert);
-
     // The history is read on the monitor's thread and handed back queued.
     m_alertHistoryPending = true;
     m_liveAlerts.clear();
@@ -372,8 +580,7 @@ void ResourceDashboard::setMonitor(ResourceMonitor *monitor)
                 [self, recent, longer, alerts] {
                     if (!self)
                         return;
-                    self->setRecentHistory(recent);
-                    self->setLongHistory(longer);
+                    self->setMonitorHistory(recent, longer);
                     self->mergeAlertHistory(alerts);
                 },
                 Qt::QueuedConnection);
@@ -383,14 +590,30 @@ void ResourceDashboard::setMonitor(ResourceMonitor *monitor)
 
 void ResourceDashboard::setGovernor(PressureGovernor *governor)
 {
-    if (m_governor)
-        disconnect(m_governor, nullptr, this, nullptr);
-    m_governor = governor;
-    if (!governor)
+    if (governor == m_governor.data())
         return;
-    connect(governor, &PressureGovernor::levelChanged, this, &ResourceDashboard::showPressureLevel);
-    connect(governor, &PressureGovernor::actionTaken, this, &ResourceDashboard::showAction);
-    showPressureLevel(governor->pressureLevel()); // an atomic, safe to read here
+    m_governor = governor;
+    connectLiveSources();
+    if (governor)
+        showPressureLevel(governor->pressureLevel()); // an atomic, safe to read here
+}
+
+void ResourceDashboard::setMonitorHistory(const QList<HistoryPoint> &recent, const QList<HistoryPoint> &longer)
+{
+    // Points that arrived by signal before the history came back are newer; keep them after it.
+    QList<HistoryPoint> newer;
+    const qint64 lastHistoric = recent.isEmpty() ? 0 : recent.constLast().timeMs;
+    const RingBuffer<HistoryPoint> &held = m_resources.recent();
+    for (std::size_t i = 0; i < held.size(); ++i) {
+        if (held[i].timeMs > lastHistoric)
+            newer.append(held[i]);
+    }
+    m_resources.assign(recent, longer);
+    for (const HistoryPoint &point : std::as_const(newer))
+        m_resources.add(point);
+    m_lastSampleMs = std::max(m_lastSampleMs, m_resources.lastTimeMs());
+    m_haveMonitorHistory = true;
+    rebuildPlots();
 }
 
 qint64 ResourceDashboard::rangeMs(Range range)
@@ -416,66 +639,26 @@ void ResourceDashboard::setRange(Range range)
     const QString format = range == Range::OneMinute ? QStringLiteral("HH:mm:ss")
                            : range == Range::OneDay  ? QStringLiteral("dd. HH:mm")
                                                      : QStringLiteral("HH:mm");
-    for (QCustomPlot *plot : {m_cpuPlot, m_memoryPlot, m_countsPlot}) {
+    for (QCustomPlot *plot : plots()) {
         if (auto ticker = plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>())
             ticker->setDateTimeFormat(format);
     }
-    if (range == Range::OneDay)
-        requestLongHistory();
     rebuildPlots();
 }
 
-void ResourceDashboard::requestLongHistory()
+// ---- plots ---------------------------------------------------------------------------------------------
+
+qint64 ResourceDashboard::nowOnSampleClock() const
 {
-    ResourceMonitor *monitor = m_monitor.data();
-    if (!monitor)
-        return;
-    m_longRequestedMs = m_lastTimeMs;
-    const QPointer<ResourceDashboard> self(this);
-    QMetaObject::invokeMethod(
-        monitor,
-        [monitor, self] {
-            const QList<HistoryPoint> points = monitor->longHistory();
-            if (!self)
-                return;
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, points] {
-                    if (self)
-                        self->setLongHistory(points);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    return m_clock.nowMs() + m_clockOffsetMs;
 }
 
-void ResourceDashboard::setRecentHistory(const QList<HistoryPoint> &points)
+qint64 ResourceDashboard::axisEndMs() const
 {
-    // Points that arrived by signal before the history came back are newer; keep them after it.
-    QList<HistoryPoint> newer;
-    const qint64 lastHistoric = points.isEmpty() ? 0 : points.constLast().timeMs;
-    for (std::size_t i = 0; i < m_recent.size(); ++i) {
-        if (m_recent[i].timeMs > lastHistoric)
-            newer.append(m_recent[i]);
-    }
-    m_recent.clear();
-    for (const HistoryPoint &point : points)
-        m_recent.push(point);
-    for (const HistoryPoint &point : std::as_const(newer))
-        m_recent.push(point);
-    if (!m_recent.isEmpty())
-        m_lastTimeMs = std::max(m_lastTimeMs, m_recent.back().timeMs);
-    rebuildPlots();
+    return std::max({m_lastSampleMs, m_scans.lastTimeMs(), m_viewers.lastTimeMs()});
 }
 
-void ResourceDashboard::setLongHistory(const QList<HistoryPoint> &points)
-{
-    m_long = points;
-    if (m_range == Range::OneDay)
-        rebuildPlots();
-}
-
-void ResourceDashboard::addPoint(const HistoryPoint &point)
+void ResourceDashboard::addResourcePoint(const HistoryPoint &point)
 {
     const double x = key(point.timeMs);
     m_cpuPlot->graph(0)->addData(x, point.processCpu);
@@ -488,64 +671,145 @@ void ResourceDashboard::addPoint(const HistoryPoint &point)
         m_countsPlot->graph(1)->addData(x, static_cast<double>(point.openFiles));
 }
 
+void ResourceDashboard::addScanPoint(const ScanPoint &point)
+{
+    m_scanPlot->graph(0)->addData(key(point.timeMs), point.wallMs);
+    m_scanPlot->graph(1)->addData(key(point.timeMs), point.batchSize);
+}
+
+void ResourceDashboard::addViewerPoint(const ViewerPoint &point)
+{
+    m_viewerPlot->graph(0)->addData(key(point.timeMs), point.clients);
+    m_viewerPlot->graph(1)->addData(key(point.timeMs), point.queuedBytes / kKiB);
+}
+
 void ResourceDashboard::rebuildPlots()
 {
-    for (QCustomPlot *plot : {m_cpuPlot, m_memoryPlot, m_countsPlot}) {
+    for (QCustomPlot *plot : plots()) {
         for (int i = 0; i < plot->graphCount(); ++i)
             plot->graph(i)->data()->clear();
     }
-    qint64 after = 0;
-    if (m_range == Range::OneDay) {
-        for (const HistoryPoint &point : std::as_const(m_long))
-            addPoint(point);
-        // The current, not yet averaged minute comes from the recent history.
-        after = m_long.isEmpty() ? 0 : m_long.constLast().timeMs;
-    }
-    for (std::size_t i = 0; i < m_recent.size(); ++i) {
-        if (m_recent[i].timeMs > after)
-            addPoint(m_recent[i]);
-    }
+    const qint64 from = axisEndMs() - rangeMs(m_range);
+    m_resources.forEachSince(from, [this](const HistoryPoint &p) { addResourcePoint(p); });
+    m_scans.forEachSince(from, [this](const ScanPoint &p) { addScanPoint(p); });
+    m_viewers.forEachSince(from, [this](const ViewerPoint &p) { addViewerPoint(p); });
     trimAndRescale();
+    updateHistoryNote();
     scheduleReplot();
 }
 
 void ResourceDashboard::trimAndRescale()
 {
-    if (m_lastTimeMs <= 0)
-        return;
-    const double upper = key(m_lastTimeMs);
-    const double lower = key(m_lastTimeMs - rangeMs(m_range));
+    qint64 end = axisEndMs();
+    if (end <= 0)
+        end = nowOnSampleClock();
+    const double upper = key(end);
+    const double lower = key(end - rangeMs(m_range));
     const QCPRange keyRange(lower, upper);
-    for (QCustomPlot *plot : {m_cpuPlot, m_memoryPlot, m_countsPlot}) {
+    for (QCustomPlot *plot : plots()) {
         double top = 0;
+        double top2 = 0;
         for (int i = 0; i < plot->graphCount(); ++i) {
             QCPGraph *graph = plot->graph(i);
             graph->data()->removeBefore(lower);
             bool found = false;
             const QCPRange values = graph->getValueRange(found, QCP::sdBoth, keyRange);
-            if (found)
-                top = std::max(top, values.upper);
+            if (!found)
+                continue;
+            double &axisTop = graph->valueAxis() == plot->yAxis2 ? top2 : top;
+            axisTop = std::max(axisTop, values.upper);
         }
         plot->xAxis->setRange(lower, upper);
-        // Zero-based, with headroom; a minimum so that an idle process does not magnify noise.
-        const double minimum = plot == m_cpuPlot ? 10.0 : 4.0;
-        plot->yAxis->setRange(0, std::max(minimum, top * 1.15));
+        // Zero-based, with headroom; a minimum so that small figures do not fill the plot with noise.
+        plot->yAxis->setRange(0, std::max(plot->yAxis->property(kMinimumTop).toDouble(), top * 1.15));
+        if (plot->yAxis2->visible())
+            plot->yAxis2->setRange(0, std::max(plot->yAxis2->property(kMinimumTop).toDouble(), top2 * 1.15));
     }
 }
+
+namespace {
+
+QString spanText(qint64 ms)
+{
+    const qint64 seconds = std::max<qint64>(ms / 1000, 0);
+    if (seconds < 60)
+        return ResourceDashboard::tr("%1 s").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return ResourceDashboard::tr("%1 min").arg(minutes);
+    return ResourceDashboard::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+}
+
+} // namespace
+
+void ResourceDashboard::updateHistoryNote()
+{
+    qint64 first = m_resources.firstTimeMs();
+    for (const qint64 other : {m_scans.firstTimeMs(), m_viewers.firstTimeMs()}) {
+        if (other >= 0 && (first < 0 || other < first))
+            first = other;
+    }
+    QString text;
+    if (first < 0) {
+        if (m_session)
+            text = tr("No samples received yet");
+    } else {
+        const qint64 end = axisEndMs();
+        if (first > end - rangeMs(m_range) + kCoverageSlackMs) {
+            // Locally the monitor's history reaches back to when this process started; a session alone
+            // knows only what arrived since it connected.
+            text = m_haveMonitorHistory ? tr("Only %1 recorded since the start").arg(spanText(end - first))
+                                        : tr("Only %1 received since connecting").arg(spanText(end - first));
+        }
+    }
+    m_historyNote->setText(text);
+    m_historyNote->setVisible(!text.isEmpty());
+}
+
+void ResourceDashboard::scheduleReplot()
+{
+    if (!m_replotTimer.isActive())
+        m_replotTimer.start();
+}
+
+void ResourceDashboard::replotNow()
+{
+    // A hidden dashboard (another tab) keeps its data current but draws only when shown again.
+    if (!isVisible()) {
+        m_replotWhenShown = true;
+        return;
+    }
+    m_replotWhenShown = false;
+    for (QCustomPlot *plot : plots()) {
+        // About one time label per 90 px, so narrow plots do not run their labels together.
+        const int ticks = std::clamp(plot->axisRect()->width() / 90, 2, 6);
+        if (plot->xAxis->ticker()->tickCount() != ticks)
+            plot->xAxis->ticker()->setTickCount(ticks);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void ResourceDashboard::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_replotWhenShown)
+        scheduleReplot();
+}
+
+// ---- live data -----------------------------------------------------------------------------------------
 
 void ResourceDashboard::showSample(const ResourceSample &sample)
 {
     const HistoryPoint point = ResourceMonitor::toHistoryPoint(sample);
-    if (point.timeMs <= m_lastTimeMs && !m_recent.isEmpty())
-        return; // already part of the history handed over by setMonitor
-    m_recent.push(point);
-    m_lastTimeMs = point.timeMs;
-    addPoint(point);
+    const auto added = m_resources.add(point);
+    if (added != ResourceHistory::Added::New)
+        return; // already shown: the monitor's history or the same sample through two sources
+    m_lastSampleMs = point.timeMs;
+    m_clockOffsetMs = point.timeMs - m_clock.nowMs();
+    addResourcePoint(point);
     trimAndRescale();
+    updateHistoryNote();
     scheduleReplot();
-    // The 24 h range gains a point a minute; fetch it when one is due.
-    if (m_range == Range::OneDay && m_lastTimeMs - m_longRequestedMs >= 60'000)
-        requestLongHistory();
 
     const QLocale locale;
     m_tileValues[ProcessCpu]->setText(tr("%1 %").arg(locale.toString(sample.process.cpuPercent, 'f', 1)));
@@ -561,16 +825,114 @@ void ResourceDashboard::showSample(const ResourceSample &sample)
     m_tileValues[SystemMemory]->setText(tr("%1 %").arg(locale.toString(sample.system.memPercent, 'f', 1)));
 }
 
-void ResourceDashboard::scheduleReplot()
+void ResourceDashboard::showScan(ScanReportPtr report)
 {
-    if (!m_replotTimer.isActive())
-        m_replotTimer.start();
+    if (!report || report->cancelled)
+        return; // a cancelled scan's time says nothing about how long a scan takes
+    ScanPoint point;
+    point.timeMs = nowOnSampleClock();
+    point.wallMs = report->wallMs;
+    point.batchSize = report->batchSize;
+    point.symbols = report->symbolsTotal;
+    const auto added = m_scans.add(point);
+    if (added == ScanHistory::Added::Rejected)
+        return;
+    const ScanPoint &kept = m_scans.recent().back();
+    const bool merged = added == ScanHistory::Added::Merged;
+    putPoint(m_scanPlot->graph(0), key(kept.timeMs), kept.wallMs, merged);
+    putPoint(m_scanPlot->graph(1), key(kept.timeMs), kept.batchSize, merged);
+    trimAndRescale();
+    updateHistoryNote();
+    scheduleReplot();
+
+    const QLocale locale;
+    m_sideValues[LastScan]->setText(tr("%1 ms").arg(locale.toString(report->wallMs, 'f', report->wallMs < 10 ? 1 : 0)));
+    m_sideValues[LastScan]->setToolTip(tr("Scan %1 (%2) finished at %3 UTC")
+                                           .arg(report->scanId)
+                                           .arg(report->presetName, timeOf(report->finishedAtMs)));
+    m_sideValues[ScanBatch]->setText(
+        tr("%1 × %2").arg(locale.toString(report->batchSize), locale.toString(report->batches)));
+    m_sideValues[ScanBatch]->setToolTip(tr("Symbols per batch × batches; the batch size follows memory pressure"));
+    m_sideValues[ScanSymbols]->setText(locale.toString(report->symbolsTotal));
 }
 
-void ResourceDashboard::replotNow()
+void ResourceDashboard::showViewers(const ViewerStats &viewers)
 {
-    for (QCustomPlot *plot : {m_cpuPlot, m_memoryPlot, m_countsPlot})
-        plot->replot(QCustomPlot::rpQueuedReplot);
+    ViewerPoint point;
+    point.timeMs = nowOnSampleClock();
+    point.clients = viewers.clients;
+    point.queuedBytes = static_cast<double>(viewers.queuedBytes);
+    point.drops = viewers.drops;
+    point.resyncs = viewers.resyncs;
+    const auto added = m_viewers.add(point);
+    if (added == ViewerHistory::Added::Rejected)
+        return;
+    const ViewerPoint &kept = m_viewers.recent().back();
+    const bool merged = added == ViewerHistory::Added::Merged;
+    putPoint(m_viewerPlot->graph(0), key(kept.timeMs), kept.clients, merged);
+    putPoint(m_viewerPlot->graph(1), key(kept.timeMs), kept.queuedBytes / kKiB, merged);
+    trimAndRescale();
+    updateHistoryNote();
+    scheduleReplot();
+
+    const QLocale locale;
+    m_sideValues[Viewers]->setText(locale.toString(viewers.clients));
+    m_sideValues[Queued]->setText(NumberFormat::bytes(viewers.queuedBytes, locale));
+    m_sideValues[Drops]->setText(locale.toString(viewers.drops));
+    m_sideValues[Resyncs]->setText(locale.toString(viewers.resyncs));
+    QPalette palette = m_sideValues[Drops]->palette();
+    palette.setColor(QPalette::WindowText,
+                     viewers.drops > 0 ? Theme::warning() : this->palette().color(QPalette::WindowText));
+    m_sideValues[Drops]->setPalette(palette);
+}
+
+void ResourceDashboard::showCaches(const QList<CacheStats> &caches)
+{
+    m_cacheModel->refresh(caches);
+    m_noCaches->setVisible(m_cacheModel->rowCount() == 0);
+}
+
+void ResourceDashboard::refreshCaches()
+{
+    showCaches(CacheRegistry::instance().stats());
+}
+
+void ResourceDashboard::resetFigures()
+{
+    for (QLabel *label : m_tileValues) {
+        if (label != m_tileValues[Lag])
+            label->setText(tr("–"));
+    }
+    for (QLabel *label : m_sideValues) {
+        label->setText(tr("–"));
+        label->setPalette(QPalette());
+    }
+    m_sideValues[LastScan]->setToolTip({});
+}
+
+void ResourceDashboard::clear()
+{
+    m_resources.clear();
+    m_scans.clear();
+    m_viewers.clear();
+    m_lastSampleMs = 0;
+    m_clockOffsetMs = 0;
+    m_haveMonitorHistory = false;
+    resetFigures();
+    m_alerts->clear();
+    m_actions->clear();
+    m_liveAlerts.clear();
+    updateEventTabs();
+    m_cacheModel->refresh({});
+    m_noCaches->setVisible(true);
+    // A remote server's level is unknown until it reports one; locally the governor's still holds.
+    if (m_session && m_session->isRemote())
+        displayPressure(std::nullopt, {});
+    else if (m_governor)
+        showPressureLevel(m_governor->pressureLevel());
+    rebuildPlots();
+    // This process's own history stays true whatever the data source: take it again from the monitor.
+    requestMonitorHistory();
 }
 
 QString ResourceDashboard::formatAlertValue(Metric metric, double value) const
@@ -659,6 +1021,7 @@ void ResourceDashboard::listAlert(const AlertEvent &alert)
     item->setForeground(4, colour);
     item->setToolTip(1, alert.describe());
     prepend(m_alerts, item);
+    updateEventTabs();
 }
 
 void ResourceDashboard::showAction(const GovernorAction &action)
@@ -694,14 +1057,26 @@ void ResourceDashboard::showAction(const GovernorAction &action)
     item->setToolTip(3, action.reason.isEmpty() ? action.detail : action.reason);
     item->setToolTip(2, action.reason);
     prepend(m_actions, item);
+    updateEventTabs();
 }
 
 void ResourceDashboard::showPressureLevel(PressureLevel level, const QString &reason)
 {
+    displayPressure(level, reason);
+}
+
+void ResourceDashboard::displayPressure(std::optional<PressureLevel> level, const QString &reason)
+{
     m_level = level;
+    if (!level) {
+        m_pressure->setText(tr("–"));
+        m_pressure->setPalette(QPalette());
+        m_pressure->setToolTip(tr("Not reported yet"));
+        return;
+    }
     QColor colour;
     QString text;
-    switch (level) {
+    switch (*level) {
     case PressureLevel::Normal:
         text = tr("Normal");
         colour = Theme::up();
@@ -723,12 +1098,6 @@ void ResourceDashboard::showPressureLevel(PressureLevel level, const QString &re
         m_pressure->setToolTip(reason);
 }
 
-void ResourceDashboard::refreshCaches()
-{
-    m_cacheModel->refresh(CacheRegistry::instance().stats());
-    m_noCaches->setVisible(m_cacheModel->rowCount() == 0);
-}
-
 void ResourceDashboard::updateLag()
 {
     if (m_lagProbe->sampleCount() == 0) {
@@ -747,10 +1116,10 @@ void ResourceDashboard::applyTheme()
     const QColor text = pal.color(QPalette::WindowText);
     const QColor muted = pal.color(QPalette::PlaceholderText);
     QColor grid = pal.color(QPalette::Mid);
-    for (QCustomPlot *plot : {m_cpuPlot, m_memoryPlot, m_countsPlot}) {
+    for (QCustomPlot *plot : plots()) {
         plot->setBackground(pal.color(QPalette::Base));
         plot->axisRect()->setBackground(pal.color(QPalette::Base));
-        for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
+        for (QCPAxis *axis : {plot->xAxis, plot->yAxis, plot->yAxis2}) {
             axis->setBasePen(QPen(muted, 1));
             axis->setTickPen(QPen(muted, 1));
             axis->setSubTickPen(QPen(muted, 1));
@@ -761,14 +1130,34 @@ void ResourceDashboard::applyTheme()
         }
         plot->xAxis->setSubTicks(false);
         plot->yAxis->setSubTicks(false);
+        plot->yAxis2->setSubTicks(false);
         QColor legendBackground = pal.color(QPalette::Base);
 
         plot->legend->setBrush(legendBackground);
         plot->legend->setBorderPen(Qt::NoPen);
         plot->legend->setTextColor(text);
     }
-    showPressureLevel(m_level);
+    displayPressure(m_level, m_pressure->toolTip());
     scheduleReplot();
+}
+
+void ResourceDashboard::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Short and wide (a laptop screen with the log dock open): the tables move beside the plots, so the
+    // plots keep a readable height instead of shrinking to strips and the cache table to two rows.
+    const bool beside = height() < kTablesBesideBelowHeight && width() >= 2 * height();
+    const Qt::Orientation wanted = beside ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() == wanted)
+        return;
+    m_splitter->setOrientation(wanted);
+    m_tablesLayout->setDirection(beside ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    // A third of a laptop screen holds four columns; the memory estimate stays in the name's tooltip.
+    m_cacheTable->setColumnHidden(CacheTableModel::EstimatedBytes, beside);
+    if (beside)
+        m_splitter->setSizes({width() * 2 / 3, width() / 3});
+    else
+        m_splitter->setSizes({height() * 3 / 4, height() / 4});
 }
 
 void ResourceDashboard::changeEvent(QEvent *event)
