@@ -1,16 +1,21 @@
 #include "app/RemoteBridge.h"
 
 #include "app/AppLog.h"
+#include "app/EngineCandleReader.h"
+#include "app/RemoteJson.h"
 #include "common/CacheRegistry.h"
 #include "engine/Engine.h"
 #include "monitor/MemorySnapshot.h"
 #include "monitor/PressureGovernor.h"
 #include "monitor/ResourceMonitor.h"
+#include "scanner/PresetLoader.h"
 #include "scanner/ScanReportJson.h"
 #include "server/RemoteServer.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QMetaMethod>
 #include <QTimer>
 
 namespace bw {
@@ -19,26 +24,65 @@ using protocol::Topic;
 
 namespace {
 constexpr int kCachesIntervalMs = 1000;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("bw::RemoteBridge", text);
 }
+
+bool hasSlot(const QObject *object, const char *signature)
+{
+    return object->metaObject()->indexOfMethod(QMetaObject::normalizedSignature(signature).constData()) >= 0;
+}
+} // namespace
 
 RemoteBridge::RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor *monitor, PressureGovernor *governor,
                            QObject *parent)
     : QObject(parent)
     , m_server(server)
     , m_engine(engine)
+    , m_presets(PresetLoader::availablePresetNames())
+    , m_marketTimer(new QTimer(this))
 {
     // Every connection crosses threads (engine -> server), so each is queued with this bridge as context.
     connect(engine, &Engine::stateChanged, this, &RemoteBridge::onEngineEvent);
     connect(engine, &Engine::statusChanged, this, &RemoteBridge::onStatus);
     connect(engine, &Engine::scanFinished, this, &RemoteBridge::onScan);
     connect(engine, &Engine::signalsGenerated, this, &RemoteBridge::onSignals);
+    connect(engine, &Engine::signalDecided, this, &RemoteBridge::onSignalDecided);
     connect(engine, &Engine::tradingUpdated, this, &RemoteBridge::onTrading);
-    if (monitor)
+    connect(engine, &Engine::accountUpdated, this, &RemoteBridge::onAccount);
+    connect(engine, &Engine::overviewReady, this, &RemoteBridge::onOverview);
+    if (monitor) {
         connect(monitor, &ResourceMonitor::sampled, this, &RemoteBridge::onSample);
+        connect(monitor, &ResourceMonitor::alertRaised, this, &RemoteBridge::onAlert);
+    }
     if (governor)
         connect(governor, &PressureGovernor::actionTaken, this, &RemoteBridge::onGovernorAction);
     connect(server, &RemoteServer::statsUpdated, this, &RemoteBridge::onServerStats);
     connect(server, &RemoteServer::commandReceived, this, &RemoteBridge::onCommand);
+
+    // Commands the engine of this build can carry out; the server refuses the others with `unavailable`.
+    QStringList commands{QStringLiteral("engine.start"), QStringLiteral("engine.stop"), QStringLiteral("engine.pause"),
+                         QStringLiteral("engine.resume"), QStringLiteral("snapshot.export")};
+    if (hasSlot(engine, "scanNow()"))
+        commands << QStringLiteral("engine.scan_now");
+    if (hasSlot(engine, "selectPreset(QString)"))
+        commands << QStringLiteral("engine.preset");
+    server->setAvailableCommands(commands);
+
+    // Candles are read where the market store lives (the engine thread) and come back queued.
+    m_candles = new EngineCandleReader(engine);
+    m_candles->moveToThread(engine->thread());
+    connect(this, &RemoteBridge::candlesWanted, m_candles, &EngineCandleReader::read);
+    connect(m_candles, &EngineCandleReader::candlesRead, this, &RemoteBridge::onCandlesRead);
+    connect(server, &RemoteServer::candlesRequested, this,
+            [this](const QString &symbol, int count, quint64 clientId, const QJsonValue &requestId) {
+                Q_EMIT candlesWanted(symbol, count, clientId, requestId);
+            });
+
+    m_marketTimer->setSingleShot(true);
+    connect(m_marketTimer, &QTimer::timeout, this, &RemoteBridge::publishMarket);
 
     auto *cacheTimer = new QTimer(this);
     cacheTimer->setInterval(kCachesIntervalMs);
@@ -46,58 +90,40 @@ RemoteBridge::RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor
     cacheTimer->start();
 }
 
+RemoteBridge::~RemoteBridge()
+{
+    // The reader lives on the engine thread: it goes there, after any read it is doing.
+    m_candles->deleteLater();
+}
+
 QJsonObject RemoteBridge::engineStatusJson(const EngineStatus &s)
 {
-    return QJsonObject{
-        {QStringLiteral("state"), toCode(s.state)},
-        {QStringLiteral("preset"), s.presetName},
-        {QStringLiteral("source"), s.source},
-        {QStringLiteral("symbols"), s.symbols},
-        {QStringLiteral("marketTime"), s.marketTimeMs},
-        {QStringLiteral("lastScan"), s.lastScanMs},
-        {QStringLiteral("lastScanDurationMs"), s.lastScanDurationMs},
-        {QStringLiteral("scans"), s.scans},
-        {QStringLiteral("candidates"), s.candidates},
-        {QStringLiteral("signals"), s.signalsTotal},
-        {QStringLiteral("entries"), s.entriesTotal},
-        {QStringLiteral("openPositions"), s.openPositions},
-        {QStringLiteral("closedTrades"), s.closedTrades},
-        {QStringLiteral("equity"), s.equity},
-        {QStringLiteral("cash"), s.cash},
-        {QStringLiteral("killSwitch"), s.killSwitch},
-        {QStringLiteral("reason"), s.lastReason},
-    };
+    return RemoteJson::engineStatusToJson(s);
 }
 
 QJsonObject RemoteBridge::positionJson(const Position &p)
 {
-    const double mark = p.lastPrice > 0 ? p.lastPrice : p.avgEntry;
-    return QJsonObject{
-        {QStringLiteral("id"), p.id},
-        {QStringLiteral("symbol"), p.symbol},
-        {QStringLiteral("side"), toCode(p.side)},
-        {QStringLiteral("status"), toCode(p.status)},
-        {QStringLiteral("qty"), p.qty},
-        {QStringLiteral("entry"), p.avgEntry},
-        {QStringLiteral("stop"), p.stop},
-        {QStringLiteral("stopKind"), toCode(p.stopKind)},
-        {QStringLiteral("initialRiskUsd"), p.initialRiskUsd},
-        {QStringLiteral("mark"), mark},
-        {QStringLiteral("pnlUsd"), p.realisedPnlUsd + p.unrealisedPnlUsd(mark) - p.feesUsd},
-        {QStringLiteral("r"), p.pnlR(mark)},
-    };
+    return RemoteJson::positionToJson(p);
 }
 
 void RemoteBridge::onEngineEvent(const EngineEvent &event)
 {
+    m_lastTransition = event;
     // The engine logs its own transitions; here they only go to remote viewers.
-    publishLog(QStringLiteral("info"),
+    publishLog(QtInfoMsg,
                QStringLiteral("engine %1 -> %2: %3").arg(toCode(event.from), toCode(event.to), event.reason));
+    if (m_lastStatus) {
+        EngineStatus status = *m_lastStatus;
+        status.state = event.to;
+        status.lastReason = event.reason;
+        onStatus(status);
+    }
 }
 
 void RemoteBridge::onStatus(const EngineStatus &status)
 {
-    m_server->publish(Topic::Engine, engineStatusJson(status));
+    m_lastStatus = status;
+    m_server->publish(Topic::Engine, RemoteJson::engineStatusToJson(status, m_lastTransition, m_presets));
 }
 
 void RemoteBridge::onScan(const ScanReportPtr &report)
@@ -109,90 +135,110 @@ void RemoteBridge::onScan(const ScanReportPtr &report)
 void RemoteBridge::onSignals(const QList<Signal> &signalList)
 {
     for (const Signal &s : signalList) {
-        m_server->publish(Topic::Signals, QJsonObject{
-                                              {QStringLiteral("id"), s.id},
-                                              {QStringLiteral("symbol"), s.symbol},
-                                              {QStringLiteral("side"), toCode(s.side)},
-                                              {QStringLiteral("strategy"), toCode(s.strategy)},
-                                              {QStringLiteral("entry"), s.entry},
-                                              {QStringLiteral("level"), s.level},
-                                              {QStringLiteral("stop"), s.stop},
-                                              {QStringLiteral("tp1"), s.tp1},
-                                              {QStringLiteral("tp2"), s.tp2},
-                                              {QStringLiteral("confidence"), s.confidence},
-                                              {QStringLiteral("reason"), s.reason},
-                                          });
+        QJsonObject data = RemoteJson::signalToJson(s);
+        data.insert(QStringLiteral("kind"), QStringLiteral("signal"));
+        m_server->publish(Topic::Signals, data);
     }
+}
+
+void RemoteBridge::onSignalDecided(const Signal &signal, bool entered, const QString &code, const QString &reason)
+{
+    m_server->publish(Topic::Signals, QJsonObject{
+                                          {QStringLiteral("kind"), QStringLiteral("decision")},
+                                          {QStringLiteral("signal"), RemoteJson::signalToJson(signal)},
+                                          {QStringLiteral("entered"), entered},
+                                          {QStringLiteral("code"), code},
+                                          {QStringLiteral("reason"), reason},
+                                      });
 }
 
 void RemoteBridge::onTrading(const TradingUpdate &update)
 {
-    for (const Order &o : update.orders) {
-        m_server->publish(Topic::Orders, QJsonObject{
-                                             {QStringLiteral("kind"), QStringLiteral("order")},
-                                             {QStringLiteral("id"), o.id},
-                                             {QStringLiteral("symbol"), o.symbol},
-                                             {QStringLiteral("side"), toCode(o.side)},
-                                             {QStringLiteral("type"), toCode(o.type)},
-                                             {QStringLiteral("purpose"), toCode(o.purpose)},
-                                             {QStringLiteral("status"), toCode(o.status)},
-                                             {QStringLiteral("qty"), o.qty},
-                                             {QStringLiteral("filledQty"), o.filledQty},
-                                             {QStringLiteral("avgFillPrice"), o.avgFillPrice},
-                                             {QStringLiteral("feesUsd"), o.feesUsd},
-                                             {QStringLiteral("reason"), o.reason},
-                                         });
-    }
-    for (const Fill &f : update.fills) {
-        m_server->publish(Topic::Orders, QJsonObject{
-                                             {QStringLiteral("kind"), QStringLiteral("fill")},
-                                             {QStringLiteral("orderId"), f.orderId},
-                                             {QStringLiteral("symbol"), f.symbol},
-                                             {QStringLiteral("side"), toCode(f.side)},
-                                             {QStringLiteral("qty"), f.qty},
-                                             {QStringLiteral("price"), f.price},
-                                             {QStringLiteral("feeUsd"), f.feeUsd},
-                                             {QStringLiteral("realisedPnlUsd"), f.realisedPnlUsd},
-                                         });
+    for (const Order &o : update.orders)
+        m_server->publish(Topic::Orders, RemoteJson::orderToJson(o));
+    for (const Fill &f : update.fills)
+        m_server->publish(Topic::Orders, RemoteJson::fillToJson(f));
+    // A finished position leaves the positions topic's book; its final state is an event, so no viewer
+    // misses how it ended.
+    for (const Position &p : update.finished) {
+        QJsonObject data = RemoteJson::positionToJson(p);
+        data.insert(QStringLiteral("kind"), QStringLiteral("position"));
+        m_server->publish(Topic::Orders, data);
     }
     if (update.positions.isEmpty() && update.finished.isEmpty())
         return;
-    for (const Position &p : update.positions)
-        m_openPositions.insert(p.id, p);
+    for (const Position &p : update.positions) {
+        if (p.isLive())
+            m_openPositions.insert(p.id, p);
+        else
+            m_openPositions.remove(p.id);
+    }
     for (const Position &p : update.finished)
         m_openPositions.remove(p.id);
+    publishPositions();
+}
+
+void RemoteBridge::onAccount(const AccountSnapshot &account)
+{
+    m_account = account;
+    publishPositions();
+}
+
+void RemoteBridge::publishPositions()
+{
     QJsonArray positions;
     for (const Position &p : std::as_const(m_openPositions))
-        positions.append(positionJson(p));
-    m_server->publish(Topic::Positions, QJsonObject{{QStringLiteral("positions"), positions}});
+        positions.append(RemoteJson::positionToJson(p));
+    QJsonObject data{{QStringLiteral("positions"), positions}};
+    if (m_account)
+        data.insert(QStringLiteral("account"), RemoteJson::accountToJson(*m_account));
+    m_server->publish(Topic::Positions, data);
+}
+
+void RemoteBridge::onOverview(const MarketOverview &overview)
+{
+    m_pendingOverview = overview;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 wait = m_lastMarketMs + kMarketIntervalMs - now;
+    if (wait <= 0)
+        publishMarket();
+    else if (!m_marketTimer->isActive())
+        m_marketTimer->start(static_cast<int>(wait));
+}
+
+void RemoteBridge::publishMarket()
+{
+    if (!m_pendingOverview)
+        return;
+    m_lastMarketMs = QDateTime::currentMSecsSinceEpoch();
+    m_server->publish(Topic::Market, RemoteJson::marketOverviewToJson(*m_pendingOverview));
+    m_pendingOverview.reset();
 }
 
 void RemoteBridge::onSample(const ResourceSample &sample)
 {
-    QJsonObject data{
-        {QStringLiteral("time"), sample.timeMs},
-        {QStringLiteral("cpuPercent"), sample.process.cpuPercent},
-        {QStringLiteral("rssBytes"), sample.process.rssBytes},
-        {QStringLiteral("vmsBytes"), sample.process.vmsBytes},
-        {QStringLiteral("threads"), sample.process.threads},
-        {QStringLiteral("openFiles"), sample.process.openFiles},
-        {QStringLiteral("systemCpuPercent"), sample.system.cpuPercent},
-        {QStringLiteral("systemMemoryPercent"), sample.system.memPercent},
-    };
+    QJsonObject data = RemoteJson::resourceSampleToJson(sample);
     if (!m_lastServerStats.isEmpty())
         data.insert(QStringLiteral("viewers"), m_lastServerStats);
+    if (!m_recentAlerts.empty()) {
+        QJsonArray alerts;
+        for (const QJsonObject &alert : m_recentAlerts)
+            alerts.append(alert);
+        data.insert(QStringLiteral("alerts"), alerts);
+    }
     m_server->publish(Topic::Resources, data);
+}
+
+void RemoteBridge::onAlert(const AlertEvent &alert)
+{
+    m_recentAlerts.push_back(RemoteJson::alertToJson(alert));
+    while (m_recentAlerts.size() > std::size_t(kRecentAlerts))
+        m_recentAlerts.pop_front();
 }
 
 void RemoteBridge::onGovernorAction(const GovernorAction &action)
 {
-    m_server->publish(Topic::Pressure, QJsonObject{
-                                           {QStringLiteral("time"), action.timeMs},
-                                           {QStringLiteral("level"), pressureLevelName(action.level)},
-                                           {QStringLiteral("kind"), governorActionKindName(action.kind)},
-                                           {QStringLiteral("reason"), action.reason},
-                                           {QStringLiteral("detail"), action.detail},
-                                       });
+    m_server->publish(Topic::Pressure, RemoteJson::governorActionToJson(action));
 }
 
 void RemoteBridge::onServerStats(const QJsonObject &stats)
@@ -204,61 +250,92 @@ void RemoteBridge::publishCaches()
 {
     QJsonArray caches;
     const QList<CacheStats> all = CacheRegistry::instance().stats();
-    for (const CacheStats &c : all) {
-        caches.append(QJsonObject{
-            {QStringLiteral("name"), c.name},
-            {QStringLiteral("size"), c.size},
-            {QStringLiteral("capacity"), c.capacity},
-            {QStringLiteral("hits"), c.hits},
-            {QStringLiteral("misses"), c.misses},
-            {QStringLiteral("evictions"), c.evictions},
-            {QStringLiteral("hitRate"), c.hitRate()},
-            {QStringLiteral("estimatedBytes"), c.estimatedBytes},
-        });
-    }
+    for (const CacheStats &c : all)
+        caches.append(RemoteJson::cacheStatsToJson(c));
     m_server->publish(Topic::Caches, QJsonObject{{QStringLiteral("caches"), caches}});
 }
 
 void RemoteBridge::onCommand(const QString &command, const QJsonObject &args, quint64 clientId,
                              const QJsonValue &requestId)
 {
-    Q_UNUSED(args)
     const QString who = QStringLiteral("remote operator #%1").arg(clientId);
-    if (command == u"engine.start")
+    const QString request = requestId.toVariant().toString();
+    const QJsonObject quote{{QStringLiteral("command"), command}, {QStringLiteral("requestId"), requestId}};
+    bool invoked = true;
+    if (command == u"engine.start") {
         QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
-    else if (command == u"engine.pause")
+    } else if (command == u"engine.pause") {
         QMetaObject::invokeMethod(
             m_engine, [engine = m_engine, who] { engine->pause(who); }, Qt::QueuedConnection);
-    else if (command == u"engine.resume")
+    } else if (command == u"engine.resume") {
         QMetaObject::invokeMethod(
             m_engine, [engine = m_engine, who] { engine->resume(who); }, Qt::QueuedConnection);
-    else if (command == u"engine.stop")
+    } else if (command == u"engine.stop") {
         QMetaObject::invokeMethod(
             m_engine, [engine = m_engine, who] { engine->stop(who); }, Qt::QueuedConnection);
-    else if (command == u"snapshot.export") {
+    } else if (command == u"engine.scan_now") {
+        // By name: the slot is optional in an engine (the server was told whether it exists).
+        invoked = QMetaObject::invokeMethod(m_engine, "scanNow", Qt::QueuedConnection);
+    } else if (command == u"engine.preset") {
+        invoked = QMetaObject::invokeMethod(m_engine, "selectPreset", Qt::QueuedConnection,
+                                            Q_ARG(QString, args.value(u"name").toString()));
+    } else if (command == u"snapshot.export") {
         const MemorySnapshot::Result result = MemorySnapshot().write();
-        log(result.ok ? QStringLiteral("info") : QStringLiteral("error"),
-            result.ok ? QStringLiteral("memory snapshot written to %1 (request %2)")
-                            .arg(result.path, requestId.toVariant().toString())
-                      : QStringLiteral("memory snapshot failed: %1").arg(result.error));
+        QJsonObject extra = quote;
+        extra.insert(QStringLiteral("kind"), QStringLiteral("command_result"));
+        extra.insert(QStringLiteral("ok"), result.ok);
+        if (result.ok)
+            extra.insert(QStringLiteral("path"), result.path);
+        else
+            extra.insert(QStringLiteral("error"), result.error);
+        log(result.ok ? QtInfoMsg : QtCriticalMsg,
+            result.ok ? QStringLiteral("memory snapshot written to %1 (request %2)").arg(result.path, request)
+                      : QStringLiteral("memory snapshot failed: %1 (request %2)").arg(result.error, request),
+            extra);
         return;
     }
-    log(QStringLiteral("info"), QStringLiteral("%1 requested %2").arg(who, command));
+    if (!invoked) {
+        QJsonObject extra = quote;
+        extra.insert(QStringLiteral("kind"), QStringLiteral("command_result"));
+        extra.insert(QStringLiteral("ok"), false);
+        extra.insert(QStringLiteral("error"), tr("the engine cannot carry out '%1'").arg(command));
+        log(QtCriticalMsg,
+            QStringLiteral("%1 requested %2, which the engine cannot carry out (request %3)")
+                .arg(who, command, request),
+            extra);
+        return;
+    }
+    log(QtInfoMsg, QStringLiteral("%1 requested %2").arg(who, command));
 }
 
-void RemoteBridge::log(const QString &level, const QString &message)
+void RemoteBridge::onCandlesRead(const QString &symbol, qint64 intervalMs, const QList<Candle> &candles, bool found,
+                                 quint64 clientId, const QJsonValue &requestId)
+{
+    if (!found) {
+        m_server->failRequest(clientId, requestId, protocol::ErrorCode::NotFound,
+                              tr("unknown symbol '%1'").arg(symbol.left(64)));
+        return;
+    }
+    m_server->replyToRequest(clientId, requestId, RemoteJson::candlesToJson(symbol, intervalMs, candles));
+}
+
+void RemoteBridge::log(QtMsgType level, const QString &message, QJsonObject extra)
 {
     qCInfo(lcApp).noquote() << message;
-    publishLog(level, message);
+    publishLog(level, message, std::move(extra));
 }
 
-void RemoteBridge::publishLog(const QString &level, const QString &message)
+void RemoteBridge::publishLog(QtMsgType level, const QString &message, QJsonObject extra)
 {
-    m_server->publish(Topic::Log, QJsonObject{
-                                      {QStringLiteral("time"), QDateTime::currentMSecsSinceEpoch()},
-                                      {QStringLiteral("level"), level},
-                                      {QStringLiteral("message"), message},
-                                  });
+    LogLine line;
+    line.timeMs = QDateTime::currentMSecsSinceEpoch();
+    line.level = level;
+    line.category = QString::fromLatin1(lcApp().categoryName());
+    line.message = message;
+    QJsonObject data = RemoteJson::logLineToJson(line);
+    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+        data.insert(it.key(), it.value());
+    m_server->publish(Topic::Log, data);
 }
 
 } // namespace bw
