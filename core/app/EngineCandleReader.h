@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/WorkstationSession.h" // declares the Candle meta type the queued signal carries
 #include "market/Candle.h"
 
 #include <QJsonValue>

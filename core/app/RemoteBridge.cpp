@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QMetaMethod>
+#include <QThread>
 #include <QTimer>
 
 namespace bw {
@@ -24,11 +25,6 @@ using protocol::Topic;
 
 namespace {
 constexpr int kCachesIntervalMs = 1000;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("bw::RemoteBridge", text);
-}
 
 bool hasSlot(const QObject *object, const char *signature)
 {
@@ -92,8 +88,13 @@ RemoteBridge::RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor
 
 RemoteBridge::~RemoteBridge()
 {
-    // The reader lives on the engine thread: it goes there, after any read it is doing.
-    m_candles->deleteLater();
+    // The reader lives on the engine thread: it goes there, after any read it is doing. A thread that
+    // never ran (or has finished) runs nothing any more, so the reader can go at once.
+    QThread *thread = m_candles->thread();
+    if (thread && thread->isRunning())
+        m_candles->deleteLater();
+    else
+        delete m_candles;
 }
 
 QJsonObject RemoteBridge::engineStatusJson(const EngineStatus &s)

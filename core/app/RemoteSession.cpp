@@ -17,11 +17,6 @@ using protocol::Topic;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("bw::RemoteSession", text);
-}
-
 QList<Topic> everyTopic()
 {
     const auto &all = protocol::allTopics();
