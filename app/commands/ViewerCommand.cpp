@@ -7,6 +7,8 @@
 #include <QTextStream>
 #include <QUrl>
 
+#include <memory>
+
 #ifdef BW_WITH_UI
 #include "common/Theme.h"
 #include "mainwindow/MainWindow.h"
@@ -14,6 +16,7 @@
 #include <QApplication>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QMessageBox>
 #endif
 
 namespace bw::app {
@@ -116,16 +119,33 @@ int runViewerCommand(const QStringList &arguments)
             return 2;
         }
     }
-    // The session outlives the window (declared first, destroyed last).
-    RemoteSession session(url, token);
+    // The session outlives the window (declared first, destroyed last); File > Connect replaces it.
+    std::unique_ptr<RemoteSession> session;
     ui::MainWindow window;
-    window.setSession(&session);
-    QObject::connect(&session, &WorkstationSession::connectionStateChanged, &window,
-                     [&err](WorkstationSession::ConnectionState, const QString &detail) {
-                         err << tr("viewer: %1").arg(detail) << Qt::endl;
+    const auto connectTo = [&session, &window, &err](const QUrl &target, const QString &secret, bool anyCertificate) {
+        window.setSession(nullptr);
+        session = std::make_unique<RemoteSession>(target, secret, anyCertificate);
+        QObject::connect(session.get(), &WorkstationSession::connectionStateChanged, &window,
+                         [&err](WorkstationSession::ConnectionState, const QString &detail) {
+                             err << tr("viewer: %1").arg(detail) << Qt::endl;
+                         });
+        window.setSession(session.get());
+        session->open();
+    };
+    QObject::connect(&window, &ui::MainWindow::connectRequested, &window,
+                     [&connectTo, &window](const QUrl &target, const QString &secret, bool anyCertificate) {
+                         if (const QString problem = RemoteSession::validateUrl(target); !problem.isEmpty()) {
+                             QMessageBox::warning(&window, tr("Connect to remote"), problem);
+                             return;
+                         }
+                         connectTo(target, secret, anyCertificate);
                      });
+    QObject::connect(&window, &ui::MainWindow::disconnectRequested, &window, [&session] {
+        if (session)
+            session->close();
+    });
     window.show();
-    session.open();
+    connectTo(url, token, false);
     const int exitCode = QApplication::exec();
     window.setSession(nullptr);
     return exitCode;

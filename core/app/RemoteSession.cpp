@@ -38,16 +38,21 @@ bool isAuthRefusal(int closeCode, const QString &reason)
 } // namespace
 
 RemoteSession::RemoteSession(const QUrl &url, const QString &token, QObject *parent)
+    : RemoteSession(url, token, false, parent)
+{}
+
+RemoteSession::RemoteSession(const QUrl &url, const QString &token, bool acceptAnyCertificate, QObject *parent)
     : WorkstationSession(parent)
     , m_url(url)
     , m_token(token)
+    , m_acceptAnyCertificate(acceptAnyCertificate)
     , m_client(new RemoteClient(this))
     , m_reconnectTimer(new QTimer(this))
 {
     m_reconnectTimer->setSingleShot(true);
     connect(m_reconnectTimer, &QTimer::timeout, this, [this] {
         setState(ConnectionState::Reconnecting, tr("connecting to %1 (attempt %2)").arg(sourceName()).arg(m_attempt));
-        m_client->open(m_url, m_token, everyTopic());
+        m_client->open(m_url, m_token, everyTopic(), m_acceptAnyCertificate);
     });
     connect(m_client, &RemoteClient::ready, this, &RemoteSession::onReady);
     connect(m_client, &RemoteClient::disconnected, this, &RemoteSession::onDisconnected);
@@ -110,7 +115,7 @@ void RemoteSession::open()
     m_attempt = 0;
     m_reconnectTimer->stop();
     setState(ConnectionState::Connecting, tr("connecting to %1").arg(sourceName()));
-    m_client->open(m_url, m_token, everyTopic());
+    m_client->open(m_url, m_token, everyTopic(), m_acceptAnyCertificate);
 }
 
 void RemoteSession::close()

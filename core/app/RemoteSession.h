@@ -32,8 +32,11 @@ public:
     static constexpr qint64 kMinReconnectMs = 1000;
     static constexpr qint64 kMaxReconnectMs = 30000;
 
-    // `url` is ws:// or wss://; the token is sent in the first message, never in the URL.
+    // `url` is ws:// or wss://; the token is sent in the first message, never in the URL. For wss:// with a
+    // self-signed certificate, `acceptAnyCertificate` skips verification (the user pinned the server some
+    // other way).
     RemoteSession(const QUrl &url, const QString &token, QObject *parent = nullptr);
+    RemoteSession(const QUrl &url, const QString &token, bool acceptAnyCertificate, QObject *parent = nullptr);
     ~RemoteSession() override;
 
     // Checks a viewer URL: empty when usable, otherwise a sentence naming what is wrong.
@@ -94,6 +97,7 @@ private:
 
     QUrl m_url;
     QString m_token;
+    bool m_acceptAnyCertificate = false;
     RemoteClient *m_client = nullptr;
     QTimer *m_reconnectTimer = nullptr;
     ConnectionState m_state = ConnectionState::Disconnected;
