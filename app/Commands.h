@@ -14,6 +14,9 @@ struct Command {
     const char *name;
     const char *summary; // one line for `--help`; wrap it in QT_TRANSLATE_NOOP("bw::app::Commands", "...")
     CommandFunction run;
+    // Runs inside a QApplication (when this build has the UI and a display is available), not a
+    // QCoreApplication: the command opens windows.
+    bool needsWindow = false;
 };
 
 // The table lives in main.cpp; add a line there when adding a command file under app/commands/.
@@ -22,4 +25,5 @@ int runReplayCommand(const QStringList &arguments);   // commands/ReplayCommand.
 int runRecordCommand(const QStringList &arguments);   // commands/RecordCommand.cpp
 int runSnapshotCommand(const QStringList &arguments); // commands/SnapshotCommand.cpp
 int runMonitorCommand(const QStringList &arguments);  // commands/MonitorCommand.cpp
+int runViewerCommand(const QStringList &arguments);   // commands/ViewerCommand.cpp
 } // namespace bw::app

@@ -2,6 +2,9 @@
 #include "DefaultMode.h"
 
 #include <QCoreApplication>
+#ifdef BW_WITH_UI
+#include <QApplication>
+#endif
 
 #include <array>
 #include <cstring>
@@ -29,6 +32,10 @@ constexpr std::array kCommands{
             QT_TRANSLATE_NOOP("bw::app::Commands",
                               "write one memory snapshot JSON of a process (default: the running workstation)"),
             runSnapshotCommand},
+    Command{"viewer",
+            QT_TRANSLATE_NOOP("bw::app::Commands",
+                              "the desktop window fed by a remote workstation's WebSocket server (viewer URL)"),
+            &runViewerCommand, /*needsWindow=*/true},
 };
 
 const Command *findCommand(int argc, char *argv[])
@@ -62,6 +69,16 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BW_VERSION));
 
     if (const Command *command = findCommand(argc, argv)) {
+#ifdef BW_WITH_UI
+        // Without any display QApplication aborts; the command then says what is missing.
+        const bool display = !qEnvironmentVariableIsEmpty("DISPLAY") ||
+                             !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+                             !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+        if (command->needsWindow && display) {
+            QApplication app(argc, argv);
+            return command->run(commandArguments(QCoreApplication::arguments()));
+        }
+#endif
         QCoreApplication app(argc, argv);
         return command->run(commandArguments(QCoreApplication::arguments()));
     }

@@ -248,13 +248,13 @@ void LocalSession::stopEngine()
 
 void LocalSession::scanNow()
 {
-    if (engineAvailable(QStringLiteral("scan.now")))
+    if (engineAvailable(QStringLiteral("engine.scan_now")))
         QMetaObject::invokeMethod(m_context->engine(), &Engine::scanNow, Qt::QueuedConnection);
 }
 
 void LocalSession::selectPreset(const QString &name)
 {
-    if (engineAvailable(QStringLiteral("preset.select")))
+    if (engineAvailable(QStringLiteral("engine.preset")))
         QMetaObject::invokeMethod(
             m_context->engine(), [engine = m_context->engine(), name] { engine->selectPreset(name); },
             Qt::QueuedConnection);

@@ -1,18 +1,24 @@
 #include "app/RemoteBridge.h"
 
 #include "app/AppLog.h"
+#include "app/EngineCandleReader.h"
 #include "app/LogCapture.h"
+#include "app/RemoteJson.h"
 #include "app/SnapshotExport.h"
 #include "common/CacheRegistry.h"
 #include "engine/Engine.h"
 #include "monitor/MemorySnapshot.h"
 #include "monitor/PressureGovernor.h"
 #include "monitor/ResourceMonitor.h"
+#include "scanner/PresetLoader.h"
 #include "scanner/ScanReportJson.h"
 #include "server/RemoteServer.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QMetaMethod>
+#include <QThread>
 #include <QTimer>
 
 namespace bw {
@@ -21,80 +27,45 @@ using protocol::Topic;
 
 namespace {
 constexpr int kCachesIntervalMs = 1000;
-}
 
-RemoteBridge::RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor *monitor, PressureGovernor *governor,
-                           QObject *parent)
-    : QObject(parent)
-    , m_server(server)
-    , m_engine(engine)
+RemoteBridge::~RemoteBridge()
 {
-    // Every connection crosses threads (engine -> server), so each is queued with this bridge as context.
-    connect(engine, &Engine::statusChanged, this, &RemoteBridge::onStatus);
-    connect(engine, &Engine::scanFinished, this, &RemoteBridge::onScan);
-    connect(engine, &Engine::signalsGenerated, this, &RemoteBridge::onSignals);
-    connect(engine, &Engine::tradingUpdated, this, &RemoteBridge::onTrading);
-    if (monitor)
-        connect(monitor, &ResourceMonitor::sampled, this, &RemoteBridge::onSample);
-    if (governor)
-        connect(governor, &PressureGovernor::actionTaken, this, &RemoteBridge::onGovernorAction);
-    connect(server, &RemoteServer::statsUpdated, this, &RemoteBridge::onServerStats);
-    connect(server, &RemoteServer::commandReceived, this, &RemoteBridge::onCommand);
-    // The log topic carries the process's log lines (rate-limited by the capture), delivered on this thread.
-    m_log = new LogCapture(this);
-    connect(m_log, &LogCapture::lineCaptured, this, &RemoteBridge::publishLog);
-
-    auto *cacheTimer = new QTimer(this);
-    cacheTimer->setInterval(kCachesIntervalMs);
-    connect(cacheTimer, &QTimer::timeout, this, &RemoteBridge::publishCaches);
-    cacheTimer->start();
+    // The reader lives on the engine thread: it goes there, after any read it is doing. A thread that
+    // never ran (or has finished) runs nothing any more, so the reader can go at once.
+    QThread *thread = m_candles->thread();
+    if (thread && thread->isRunning())
+        m_candles->deleteLater();
+    else
+        delete m_candles;
 }
 
 QJsonObject RemoteBridge::engineStatusJson(const EngineStatus &s)
 {
-    return QJsonObject{
-        {QStringLiteral("state"), toCode(s.state)},
-        {QStringLiteral("preset"), s.presetName},
-        {QStringLiteral("source"), s.source},
-        {QStringLiteral("symbols"), s.symbols},
-        {QStringLiteral("marketTime"), s.marketTimeMs},
-        {QStringLiteral("lastScan"), s.lastScanMs},
-        {QStringLiteral("lastScanDurationMs"), s.lastScanDurationMs},
-        {QStringLiteral("scans"), s.scans},
-        {QStringLiteral("candidates"), s.candidates},
-        {QStringLiteral("signals"), s.signalsTotal},
-        {QStringLiteral("entries"), s.entriesTotal},
-        {QStringLiteral("openPositions"), s.openPositions},
-        {QStringLiteral("closedTrades"), s.closedTrades},
-        {QStringLiteral("equity"), s.equity},
-        {QStringLiteral("cash"), s.cash},
-        {QStringLiteral("killSwitch"), s.killSwitch},
-        {QStringLiteral("reason"), s.lastReason},
-    };
+    return RemoteJson::engineStatusToJson(s);
 }
 
 QJsonObject RemoteBridge::positionJson(const Position &p)
 {
-    const double mark = p.lastPrice > 0 ? p.lastPrice : p.avgEntry;
-    return QJsonObject{
-        {QStringLiteral("id"), p.id},
-        {QStringLiteral("symbol"), p.symbol},
-        {QStringLiteral("side"), toCode(p.side)},
-        {QStringLiteral("status"), toCode(p.status)},
-        {QStringLiteral("qty"), p.qty},
-        {QStringLiteral("entry"), p.avgEntry},
-        {QStringLiteral("stop"), p.stop},
-        {QStringLiteral("stopKind"), toCode(p.stopKind)},
-        {QStringLiteral("initialRiskUsd"), p.initialRiskUsd},
-        {QStringLiteral("mark"), mark},
-        {QStringLiteral("pnlUsd"), p.realisedPnlUsd + p.unrealisedPnlUsd(mark) - p.feesUsd},
-        {QStringLiteral("r"), p.pnlR(mark)},
-    };
+    return RemoteJson::positionToJson(p);
+}
+
+void RemoteBridge::onEngineEvent(const EngineEvent &event)
+{
+    // The engine logs its own transitions (they reach the log topic through the capture); here they only
+    // complete the engine topic's value.
+    m_lastTransition = event;
+    if (m_lastStatus) {
+        EngineStatus status = *m_lastStatus;
+        status.state = event.to;
+        status.lastReason = event.reason;
+        onStatus(status);
+    }
 }
 
 void RemoteBridge::onStatus(const EngineStatus &status)
 {
-    m_server->publish(Topic::Engine, engineStatusJson(status));
+    m_lastStatus = status;
+    m_server->publish(Topic::Engine, RemoteJson::engineStatusToJson(status, m_lastTransition, m_presets));
 }
 
 void RemoteBridge::onScan(const ScanReportPtr &report)
@@ -106,90 +77,110 @@ void RemoteBridge::onScan(const ScanReportPtr &report)
 void RemoteBridge::onSignals(const QList<Signal> &signalList)
 {
     for (const Signal &s : signalList) {
-        m_server->publish(Topic::Signals, QJsonObject{
-                                              {QStringLiteral("id"), s.id},
-                                              {QStringLiteral("symbol"), s.symbol},
-                                              {QStringLiteral("side"), toCode(s.side)},
-                                              {QStringLiteral("strategy"), toCode(s.strategy)},
-                                              {QStringLiteral("entry"), s.entry},
-                                              {QStringLiteral("level"), s.level},
-                                              {QStringLiteral("stop"), s.stop},
-                                              {QStringLiteral("tp1"), s.tp1},
-                                              {QStringLiteral("tp2"), s.tp2},
-                                              {QStringLiteral("confidence"), s.confidence},
-                                              {QStringLiteral("reason"), s.reason},
-                                          });
+        QJsonObject data = RemoteJson::signalToJson(s);
+        data.insert(QStringLiteral("kind"), QStringLiteral("signal"));
+        m_server->publish(Topic::Signals, data);
     }
+}
+
+void RemoteBridge::onSignalDecided(const Signal &signal, bool entered, const QString &code, const QString &reason)
+{
+    m_server->publish(Topic::Signals, QJsonObject{
+                                          {QStringLiteral("kind"), QStringLiteral("decision")},
+                                          {QStringLiteral("signal"), RemoteJson::signalToJson(signal)},
+                                          {QStringLiteral("entered"), entered},
+                                          {QStringLiteral("code"), code},
+                                          {QStringLiteral("reason"), reason},
+                                      });
 }
 
 void RemoteBridge::onTrading(const TradingUpdate &update)
 {
-    for (const Order &o : update.orders) {
-        m_server->publish(Topic::Orders, QJsonObject{
-                                             {QStringLiteral("kind"), QStringLiteral("order")},
-                                             {QStringLiteral("id"), o.id},
-                                             {QStringLiteral("symbol"), o.symbol},
-                                             {QStringLiteral("side"), toCode(o.side)},
-                                             {QStringLiteral("type"), toCode(o.type)},
-                                             {QStringLiteral("purpose"), toCode(o.purpose)},
-                                             {QStringLiteral("status"), toCode(o.status)},
-                                             {QStringLiteral("qty"), o.qty},
-                                             {QStringLiteral("filledQty"), o.filledQty},
-                                             {QStringLiteral("avgFillPrice"), o.avgFillPrice},
-                                             {QStringLiteral("feesUsd"), o.feesUsd},
-                                             {QStringLiteral("reason"), o.reason},
-                                         });
-    }
-    for (const Fill &f : update.fills) {
-        m_server->publish(Topic::Orders, QJsonObject{
-                                             {QStringLiteral("kind"), QStringLiteral("fill")},
-                                             {QStringLiteral("orderId"), f.orderId},
-                                             {QStringLiteral("symbol"), f.symbol},
-                                             {QStringLiteral("side"), toCode(f.side)},
-                                             {QStringLiteral("qty"), f.qty},
-                                             {QStringLiteral("price"), f.price},
-                                             {QStringLiteral("feeUsd"), f.feeUsd},
-                                             {QStringLiteral("realisedPnlUsd"), f.realisedPnlUsd},
-                                         });
+    for (const Order &o : update.orders)
+        m_server->publish(Topic::Orders, RemoteJson::orderToJson(o));
+    for (const Fill &f : update.fills)
+        m_server->publish(Topic::Orders, RemoteJson::fillToJson(f));
+    // A finished position leaves the positions topic's book; its final state is an event, so no viewer
+    // misses how it ended.
+    for (const Position &p : update.finished) {
+        QJsonObject data = RemoteJson::positionToJson(p);
+        data.insert(QStringLiteral("kind"), QStringLiteral("position"));
+        m_server->publish(Topic::Orders, data);
     }
     if (update.positions.isEmpty() && update.finished.isEmpty())
         return;
-    for (const Position &p : update.positions)
-        m_openPositions.insert(p.id, p);
+    for (const Position &p : update.positions) {
+        if (p.isLive())
+            m_openPositions.insert(p.id, p);
+        else
+            m_openPositions.remove(p.id);
+    }
     for (const Position &p : update.finished)
         m_openPositions.remove(p.id);
+    publishPositions();
+}
+
+void RemoteBridge::onAccount(const AccountSnapshot &account)
+{
+    m_account = account;
+    publishPositions();
+}
+
+void RemoteBridge::publishPositions()
+{
     QJsonArray positions;
     for (const Position &p : std::as_const(m_openPositions))
-        positions.append(positionJson(p));
-    m_server->publish(Topic::Positions, QJsonObject{{QStringLiteral("positions"), positions}});
+        positions.append(RemoteJson::positionToJson(p));
+    QJsonObject data{{QStringLiteral("positions"), positions}};
+    if (m_account)
+        data.insert(QStringLiteral("account"), RemoteJson::accountToJson(*m_account));
+    m_server->publish(Topic::Positions, data);
+}
+
+void RemoteBridge::onOverview(const MarketOverview &overview)
+{
+    m_pendingOverview = overview;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 wait = m_lastMarketMs + kMarketIntervalMs - now;
+    if (wait <= 0)
+        publishMarket();
+    else if (!m_marketTimer->isActive())
+        m_marketTimer->start(static_cast<int>(wait));
+}
+
+void RemoteBridge::publishMarket()
+{
+    if (!m_pendingOverview)
+        return;
+    m_lastMarketMs = QDateTime::currentMSecsSinceEpoch();
+    m_server->publish(Topic::Market, RemoteJson::marketOverviewToJson(*m_pendingOverview));
+    m_pendingOverview.reset();
 }
 
 void RemoteBridge::onSample(const ResourceSample &sample)
 {
-    QJsonObject data{
-        {QStringLiteral("time"), sample.timeMs},
-        {QStringLiteral("cpuPercent"), sample.process.cpuPercent},
-        {QStringLiteral("rssBytes"), sample.process.rssBytes},
-        {QStringLiteral("vmsBytes"), sample.process.vmsBytes},
-        {QStringLiteral("threads"), sample.process.threads},
-        {QStringLiteral("openFiles"), sample.process.openFiles},
-        {QStringLiteral("systemCpuPercent"), sample.system.cpuPercent},
-        {QStringLiteral("systemMemoryPercent"), sample.system.memPercent},
-    };
+    QJsonObject data = RemoteJson::resourceSampleToJson(sample);
     if (!m_lastServerStats.isEmpty())
         data.insert(QStringLiteral("viewers"), m_lastServerStats);
+    if (!m_recentAlerts.empty()) {
+        QJsonArray alerts;
+        for (const QJsonObject &alert : m_recentAlerts)
+            alerts.append(alert);
+        data.insert(QStringLiteral("alerts"), alerts);
+    }
     m_server->publish(Topic::Resources, data);
+}
+
+void RemoteBridge::onAlert(const AlertEvent &alert)
+{
+    m_recentAlerts.push_back(RemoteJson::alertToJson(alert));
+    while (m_recentAlerts.size() > std::size_t(kRecentAlerts))
+        m_recentAlerts.pop_front();
 }
 
 void RemoteBridge::onGovernorAction(const GovernorAction &action)
 {
-    m_server->publish(Topic::Pressure, QJsonObject{
-                                           {QStringLiteral("time"), action.timeMs},
-                                           {QStringLiteral("level"), pressureLevelName(action.level)},
-                                           {QStringLiteral("kind"), governorActionKindName(action.kind)},
-                                           {QStringLiteral("reason"), action.reason},
-                                           {QStringLiteral("detail"), action.detail},
-                                       });
+    m_server->publish(Topic::Pressure, RemoteJson::governorActionToJson(action));
 }
 
 void RemoteBridge::onServerStats(const QJsonObject &stats)
@@ -201,54 +192,85 @@ void RemoteBridge::publishCaches()
 {
     QJsonArray caches;
     const QList<CacheStats> all = CacheRegistry::instance().stats();
-    for (const CacheStats &c : all) {
-        caches.append(QJsonObject{
-            {QStringLiteral("name"), c.name},
-            {QStringLiteral("size"), c.size},
-            {QStringLiteral("capacity"), c.capacity},
-            {QStringLiteral("hits"), c.hits},
-            {QStringLiteral("misses"), c.misses},
-            {QStringLiteral("evictions"), c.evictions},
-            {QStringLiteral("hitRate"), c.hitRate()},
-            {QStringLiteral("estimatedBytes"), c.estimatedBytes},
-        });
-    }
+    for (const CacheStats &c : all)
+        caches.append(RemoteJson::cacheStatsToJson(c));
     m_server->publish(Topic::Caches, QJsonObject{{QStringLiteral("caches"), caches}});
 }
 
 void RemoteBridge::onCommand(const QString &command, const QJsonObject &args, quint64 clientId,
                              const QJsonValue &requestId)
 {
-    Q_UNUSED(args)
     const QString who = QStringLiteral("remote operator #%1").arg(clientId);
-    if (command == u"engine.start")
+    const QString request = requestId.toVariant().toString();
+    const QJsonObject quote{{QStringLiteral("command"), command}, {QStringLiteral("requestId"), requestId}};
+    if (command == u"engine.start") {
         QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
-    else if (command == u"engine.pause")
+    } else if (command == u"engine.pause") {
         QMetaObject::invokeMethod(
             m_engine, [engine = m_engine, who] { engine->pause(who); }, Qt::QueuedConnection);
-    else if (command == u"engine.resume")
+    } else if (command == u"engine.resume") {
         QMetaObject::invokeMethod(
             m_engine, [engine = m_engine, who] { engine->resume(who); }, Qt::QueuedConnection);
-    else if (command == u"engine.stop")
+    } else if (command == u"engine.stop") {
         QMetaObject::invokeMethod(
             m_engine, [engine = m_engine, who] { engine->stop(who); }, Qt::QueuedConnection);
-    else if (command == u"snapshot.export") {
-        // The outcome is logged (naming the request), and so reaches the log topic.
-        SnapshotExport::run(m_engine, this,
-                            QStringLiteral("%1 (request %2)").arg(who, requestId.toVariant().toString()), {});
+    } else if (command == u"engine.scan_now") {
+        QMetaObject::invokeMethod(m_engine, &Engine::scanNow, Qt::QueuedConnection);
+    } else if (command == u"engine.preset") {
+        QMetaObject::invokeMethod(
+            m_engine, [engine = m_engine, name = args.value(u"name").toString()] { engine->selectPreset(name); },
+            Qt::QueuedConnection);
+    } else if (command == u"snapshot.export") {
+        // Written on the engine thread (SnapshotExport logs it); the requester gets the path as a result.
+        SnapshotExport::run(m_engine, this, QStringLiteral("%1 (request %2)").arg(who, request),
+                            [this, quote, request](const MemorySnapshot::Result &result) {
+                                QJsonObject extra = quote;
+                                extra.insert(QStringLiteral("ok"), result.ok);
+                                if (result.ok)
+                                    extra.insert(QStringLiteral("path"), result.path);
+                                else
+                                    extra.insert(QStringLiteral("error"), result.error);
+                                publishCommandResult(
+                                    result.ok ? QtInfoMsg : QtCriticalMsg,
+                                    result.ok ? QStringLiteral("memory snapshot written to %1 (request %2)")
+                                                    .arg(result.path, request)
+                                              : QStringLiteral("memory snapshot failed: %1 (request %2)")
+                                                    .arg(result.error, request),
+                                    extra);
+                            });
         return;
     }
     qCInfo(lcApp).noquote() << who << "requested" << command;
 }
 
+void RemoteBridge::onCandlesRead(const QString &symbol, qint64 intervalMs, const QList<Candle> &candles, bool found,
+                                 quint64 clientId, const QJsonValue &requestId)
+{
+    if (!found) {
+        m_server->failRequest(clientId, requestId, protocol::ErrorCode::NotFound,
+                              tr("unknown symbol '%1'").arg(symbol.left(64)));
+        return;
+    }
+    m_server->replyToRequest(clientId, requestId, RemoteJson::candlesToJson(symbol, intervalMs, candles));
+}
+
 void RemoteBridge::publishLog(const LogLine &line)
 {
-    m_server->publish(Topic::Log, QJsonObject{
-                                      {QStringLiteral("time"), line.timeMs},
-                                      {QStringLiteral("level"), LogCapture::levelName(line.level)},
-                                      {QStringLiteral("category"), line.category},
-                                      {QStringLiteral("message"), line.message},
-                                  });
+    m_server->publish(Topic::Log, RemoteJson::logLineToJson(line));
+}
+
+void RemoteBridge::publishCommandResult(QtMsgType level, const QString &message, const QJsonObject &result)
+{
+    LogLine line;
+    line.timeMs = QDateTime::currentMSecsSinceEpoch();
+    line.level = level;
+    line.category = QString::fromLatin1(lcApp().categoryName());
+    line.message = message;
+    QJsonObject data = RemoteJson::logLineToJson(line);
+    for (auto it = result.constBegin(); it != result.constEnd(); ++it)
+        data.insert(it.key(), it.value());
+    data.insert(QStringLiteral("kind"), QStringLiteral("command_result"));
+    m_server->publish(Topic::Log, data);
 }
 
 } // namespace bw

@@ -376,7 +376,7 @@ void Engine::refuse(const QString &command, const QString &reason)
 
 void Engine::scanNow()
 {
-    const QString command = QStringLiteral("scan.now");
+    const QString command = QStringLiteral("engine.scan_now");
     if (m_state == EngineState::Scanning || (m_scanner && m_scanner->isBusy())) {
         refuse(command, tr("a scan is already running"));
         return;
@@ -396,7 +396,7 @@ void Engine::scanNow()
 
 void Engine::selectPreset(const QString &name)
 {
-    const QString command = QStringLiteral("preset.select");
+    const QString command = QStringLiteral("engine.preset");
     // A name, never a path: an operator's text must not reach files outside the preset folders.
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
     if (!pattern.match(name).hasMatch() || name.contains(QLatin1String(".."))) {

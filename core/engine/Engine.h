@@ -98,12 +98,12 @@ public slots:
     // Kill switch: no new entries; every open position is closed at market. Only stop() leaves it.
     void halt(const QString &reason = {});
     // Starts a scan at once instead of waiting for the scan interval (the interval then counts from this
-    // scan). Only between scans with the market loaded; otherwise commandRefused("scan.now", why).
+    // scan). Only between scans with the market loaded; otherwise commandRefused("engine.scan_now", why).
     void scanNow();
     // Switches to the preset `name` (PresetLoader::load: a user preset of that name, else a shipped one) for
     // the following scans, signals and risk checks; a scan already running finishes under the old one. The
     // switch is journalled and the status names the new preset. An unknown or invalid preset is refused
-    // with commandRefused("preset.select", the loader's message) and the current preset stays.
+    // with commandRefused("engine.preset", the loader's message) and the current preset stays.
     void selectPreset(const QString &name);
     // Answers with candlesReady(symbol, the last `count` closed base bars, oldest first): empty for a
     // symbol the market does not have, before the market is loaded, or for count <= 0.
@@ -123,7 +123,7 @@ signals:
     void overviewReady(const bw::MarketOverview &overview);
     // The feed has no more data (a replay reached its end).
     void marketFinished();
-    // A command the engine cannot carry out now: its protocol name ("scan.now", "preset.select") and why.
+    // A command the engine cannot carry out now: its protocol name ("engine.scan_now", "engine.preset") and why.
     void commandRefused(const QString &command, const QString &reason);
     void candlesReady(const QString &symbol, const QList<bw::Candle> &candles);
 

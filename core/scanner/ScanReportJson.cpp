@@ -1,8 +1,10 @@
 #include "scanner/ScanReportJson.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <cmath>
+#include <limits>
 
 namespace bw {
 
@@ -37,7 +39,135 @@ QJsonObject metricsToJson(const SymbolMetrics &m)
     o[QStringLiteral("btc_correlation")] = opt(m.btcCorrelation);
     o[QStringLiteral("closed_bars")] = m.closedBars;
     o[QStringLiteral("last_closed_bar_open_ms")] = m.lastClosedBarOpenMs;
+    // What a remote viewer needs to rebuild the metrics exactly.
+    o[QStringLiteral("symbol")] = m.symbol;
+    o[QStringLiteral("has_book")] = m.hasBook;
+    o[QStringLiteral("spread_bps_raw")] = num(m.spreadBps);
+    o[QStringLiteral("oi_change_24h")] = opt(m.oiChange24h);
+    o[QStringLiteral("closed_15m_bars")] = m.closed15mBars;
+    o[QStringLiteral("is_reference_symbol")] = m.isReferenceSymbol;
+    o[QStringLiteral("gainers_momentum")] = opt(m.gainersMomentum);
+    o[QStringLiteral("gaps")] = m.gaps;
+    o[QStringLiteral("duplicates")] = m.duplicates;
+    o[QStringLiteral("data_age_ms")] = m.dataAgeMs;
+    o[QStringLiteral("stale_after_ms")] = m.staleAfterMs;
     return o;
+}
+
+QString comparisonName(FilterComparison comparison)
+{
+    switch (comparison) {
+    case FilterComparison::AtLeast:
+        return QStringLiteral("at_least");
+    case FilterComparison::AtMost:
+        return QStringLiteral("at_most");
+    case FilterComparison::Within:
+        return QStringLiteral("within");
+    case FilterComparison::AbsAtMost:
+        return QStringLiteral("abs_at_most");
+    case FilterComparison::NoIssues:
+        return QStringLiteral("no_issues");
+    }
+    return QStringLiteral("at_least");
+}
+
+// Reading side. Each reader records the first problem; the caller returns null when one was found.
+struct Reader {
+    QString error;
+
+    void fail(const QString &what)
+    {
+        if (error.isEmpty())
+            error = what;
+    }
+    static QString tr(const char *text) { return QCoreApplication::translate("bw::ScanReportJson", text); }
+
+    double number(const QJsonObject &o, const char16_t *key)
+    {
+        const QJsonValue v = o.value(QStringView(key));
+        if (v.isNull())
+            return std::numeric_limits<double>::quiet_NaN();
+        if (!v.isDouble()) {
+            fail(tr("field '%1' must be a number").arg(QString::fromUtf16(key)));
+            return 0;
+        }
+        return v.toDouble();
+    }
+    std::optional<double> optional(const QJsonObject &o, const char16_t *key)
+    {
+        const QJsonValue v = o.value(QStringView(key));
+        if (v.isNull() || v.isUndefined())
+            return std::nullopt;
+        return number(o, key);
+    }
+    qint64 integer(const QJsonObject &o, const char16_t *key)
+    {
+        const QJsonValue v = o.value(QStringView(key));
+        if (v.isUndefined())
+            return 0;
+        if (!v.isDouble()) {
+            fail(tr("field '%1' must be an integer").arg(QString::fromUtf16(key)));
+            return 0;
+        }
+        return v.toInteger();
+    }
+    QString text(const QJsonObject &o, const char16_t *key)
+    {
+        const QJsonValue v = o.value(QStringView(key));
+        if (!v.isUndefined() && !v.isString())
+            fail(tr("field '%1' must be a string").arg(QString::fromUtf16(key)));
+        return v.toString();
+    }
+    ScanStage stage(const QJsonObject &o)
+    {
+        const QString name = o.value(u"stage").toString();
+        for (int i = 0; i < kScanStageCount; ++i) {
+            if (scanStageName(ScanStage(i)) == name)
+                return ScanStage(i);
+        }
+        fail(tr("field 'stage' has an unknown value '%1'").arg(name.left(64)));
+        return ScanStage::SymbolLists;
+    }
+};
+
+SymbolMetrics metricsFromJson(const QJsonObject &o, Reader &r)
+{
+    SymbolMetrics m;
+    m.symbol = r.text(o, u"symbol");
+    m.price = r.number(o, u"price");
+    m.quoteVolume24h = r.number(o, u"quote_volume_24h");
+    m.openInterestUsd = r.optional(o, u"open_interest_usd");
+    m.oiChange24h = r.optional(o, u"oi_change_24h");
+    m.hasBook = o.value(u"has_book").toBool();
+    m.spreadBps = o.contains(u"spread_bps_raw") ? r.number(o, u"spread_bps_raw") : r.number(o, u"spread_bps");
+    m.depthUsd03 = r.number(o, u"depth_usd_0_3pct");
+    m.depthUsd05 = r.number(o, u"depth_usd_0_5pct");
+    m.tradesPerMinute = r.number(o, u"trades_per_minute");
+    m.atr15m = r.optional(o, u"atr_15m");
+    m.closed15mBars = int(r.integer(o, u"closed_15m_bars"));
+    m.bbWidthPercentile = r.optional(o, u"bb_width_percentile");
+    m.volumeSurge1h = r.optional(o, u"volume_surge_1h");
+    m.volumeSurge5m = r.optional(o, u"volume_surge_5m");
+    m.btcCorrelation = r.optional(o, u"btc_correlation");
+    m.isReferenceSymbol = o.value(u"is_reference_symbol").toBool();
+    m.gainersMomentum = r.optional(o, u"gainers_momentum");
+    m.closedBars = int(r.integer(o, u"closed_bars"));
+    m.gaps = int(r.integer(o, u"gaps"));
+    m.duplicates = int(r.integer(o, u"duplicates"));
+    m.lastClosedBarOpenMs = r.integer(o, u"last_closed_bar_open_ms");
+    m.dataAgeMs = r.integer(o, u"data_age_ms");
+    m.staleAfterMs = r.integer(o, u"stale_after_ms");
+    return m;
+}
+
+template <typename T>
+std::optional<T> finish(T value, const Reader &r, const QString &what, QString *error)
+{
+    if (r.error.isEmpty())
+        return value;
+    if (error)
+        *error = what.isEmpty() ? r.error : QStringLiteral("%1: %2").arg(what, r.error);
+    return std::nullopt;
 }
 
 } // namespace
@@ -52,6 +182,9 @@ QJsonObject ScanReportJson::filterToJson(const FilterResult &f)
     o[QStringLiteral("value")] = num(f.value);
     o[QStringLiteral("threshold")] = f.thresholdText();
     o[QStringLiteral("reason")] = f.reason;
+    o[QStringLiteral("comparison")] = comparisonName(f.comparison);
+    o[QStringLiteral("limit")] = num(f.limit);
+    o[QStringLiteral("limit_high")] = num(f.limitHigh);
     return o;
 }
 
@@ -90,6 +223,11 @@ QJsonObject ScanReportJson::candidateToJson(const Candidate &c)
             components[scoreComponentKey(ScoreComponent(i))] = num(*w);
     }
     o[QStringLiteral("score_components")] = components;
+    QJsonObject normalised;
+    for (int i = 0; i < kScoreComponentCount; ++i)
+        normalised[scoreComponentKey(ScoreComponent(i))] = num(c.scoreBreakdown.normalised[std::size_t(i)]);
+    o[QStringLiteral("score_normalised")] = normalised;
+    o[QStringLiteral("score_total")] = num(c.scoreBreakdown.total);
     o[QStringLiteral("atr_quality")] = num(c.scoreBreakdown.atrQuality);
     QJsonArray filters;
     for (const FilterResult &f : c.filters)
@@ -141,11 +279,182 @@ QJsonObject ScanReportJson::toJson(const ScanReport &r, bool includeRejections)
             j[QStringLiteral("symbol")] = rej.symbol;
             j[QStringLiteral("stage")] = scanStageName(rej.stage);
             j[QStringLiteral("reason")] = rej.reason;
+            QJsonArray filters;
+            for (const FilterResult &f : rej.filters)
+                filters.append(filterToJson(f));
+            j[QStringLiteral("filters")] = filters;
             rejections.append(j);
         }
         o[QStringLiteral("rejections")] = rejections;
     }
     return o;
+}
+
+std::optional<FilterResult> ScanReportJson::filterFromJson(const QJsonObject &o, QString *error)
+{
+    Reader r;
+    FilterResult f;
+    f.key = r.text(o, u"key");
+    f.stage = r.stage(o);
+    f.applicable = o.value(u"applicable").toBool(true);
+    f.passed = o.value(u"passed").toBool(true);
+    f.value = r.number(o, u"value");
+    const QString comparison = o.value(u"comparison").toString(QStringLiteral("at_least"));
+    bool known = false;
+    for (FilterComparison c : {FilterComparison::AtLeast, FilterComparison::AtMost, FilterComparison::Within,
+                               FilterComparison::AbsAtMost, FilterComparison::NoIssues}) {
+        if (comparisonName(c) == comparison) {
+            f.comparison = c;
+            known = true;
+        }
+    }
+    if (!known)
+        r.fail(Reader::tr("field 'comparison' has an unknown value '%1'").arg(comparison.left(64)));
+    f.limit = o.contains(u"limit") ? r.number(o, u"limit") : 0.0;
+    f.limitHigh = o.contains(u"limit_high") ? r.number(o, u"limit_high") : 0.0;
+    f.reason = r.text(o, u"reason");
+    return finish(f, r, Reader::tr("filter '%1'").arg(f.key), error);
+}
+
+std::optional<Level> ScanReportJson::levelFromJson(const QJsonObject &o, QString *error)
+{
+    Reader r;
+    Level l;
+    l.price = r.number(o, u"price");
+    const QString type = o.value(u"type").toString();
+    if (type == u"support")
+        l.type = LevelType::Support;
+    else if (type == u"resistance")
+        l.type = LevelType::Resistance;
+    else
+        r.fail(Reader::tr("field 'type' must be 'support' or 'resistance', not '%1'").arg(type.left(64)));
+    l.touches = int(r.integer(o, u"touches"));
+    l.strength = r.number(o, u"strength");
+    l.firstTouchMs = r.integer(o, u"first_touch_ms");
+    l.lastTouchMs = r.integer(o, u"last_touch_ms");
+    l.baseHeight = r.optional(o, u"base_height");
+    const QJsonArray methods = o.value(u"methods").toArray();
+    for (const QJsonValue &m : methods) {
+        const QString name = m.toString();
+        if (name == u"donchian")
+            l.methods |= LevelFromDonchian;
+        else if (name == u"swing")
+            l.methods |= LevelFromSwing;
+        else if (name == u"volume")
+            l.methods |= LevelFromVolume;
+    }
+    return finish(l, r, Reader::tr("level"), error);
+}
+
+std::optional<Candidate> ScanReportJson::candidateFromJson(const QJsonObject &o, QString *error)
+{
+    Reader r;
+    Candidate c;
+    c.rank = int(r.integer(o, u"rank"));
+    c.symbol = r.text(o, u"symbol");
+    if (c.symbol.isEmpty())
+        r.fail(Reader::tr("field 'symbol' is missing"));
+    c.score = r.number(o, u"score");
+    c.metrics = metricsFromJson(o.value(u"metrics").toObject(), r);
+    if (c.metrics.symbol.isEmpty())
+        c.metrics.symbol = c.symbol;
+    const QJsonObject components = o.value(u"score_components").toObject();
+    const QJsonObject normalised = o.value(u"score_normalised").toObject();
+    for (int i = 0; i < kScoreComponentCount; ++i) {
+        const QString key = scoreComponentKey(ScoreComponent(i));
+        const QJsonValue w = components.value(key);
+        if (w.isDouble())
+            c.scoreBreakdown.weighted[std::size_t(i)] = w.toDouble();
+        else if (w.isNull())
+            c.scoreBreakdown.weighted[std::size_t(i)] = std::numeric_limits<double>::quiet_NaN();
+        c.scoreBreakdown.normalised[std::size_t(i)] = normalised.value(key).toDouble();
+    }
+    c.scoreBreakdown.atrQuality = r.number(o, u"atr_quality");
+    c.scoreBreakdown.total = o.contains(u"score_total") ? r.number(o, u"score_total") : c.score;
+    const QJsonArray filters = o.value(u"filters").toArray();
+    for (const QJsonValue &f : filters) {
+        QString why;
+        if (const auto filter = filterFromJson(f.toObject(), &why))
+            c.filters.append(*filter);
+        else
+            r.fail(why);
+    }
+    const QJsonArray levels = o.value(u"levels").toArray();
+    for (const QJsonValue &l : levels) {
+        QString why;
+        if (const auto level = levelFromJson(l.toObject(), &why))
+            c.levels.append(*level);
+        else
+            r.fail(why);
+    }
+    c.atr = r.number(o, u"atr");
+    c.closedBarOpenMs = r.integer(o, u"closed_bar_open_ms");
+    return finish(c, r, Reader::tr("candidate '%1'").arg(c.symbol), error);
+}
+
+std::optional<ScanReport> ScanReportJson::fromJson(const QJsonObject &o, QString *error)
+{
+    Reader r;
+    ScanReport report;
+    bool ok = false;
+    report.scanId = o.value(u"scan_id").toString().toULongLong(&ok);
+    if (!ok)
+        r.fail(Reader::tr("field 'scan_id' must be a decimal number in a string"));
+    report.presetName = r.text(o, u"preset");
+    report.startedAtMs = r.integer(o, u"started_at_ms");
+    report.finishedAtMs = r.integer(o, u"finished_at_ms");
+    report.cancelled = o.value(u"cancelled").toBool();
+    report.symbolsTotal = int(r.integer(o, u"symbols_total"));
+    report.wallMs = r.number(o, u"wall_ms");
+    report.batchSize = int(r.integer(o, u"batch_size"));
+    report.batches = int(r.integer(o, u"batches"));
+    report.threads = int(r.integer(o, u"threads"));
+    report.maxConcurrentBatches = int(r.integer(o, u"max_concurrent_batches"));
+    const QString pressure = o.value(u"pressure").toString(QStringLiteral("normal"));
+    if (pressure == u"high")
+        report.pressure = PressureLevel::High;
+    else if (pressure == u"critical")
+        report.pressure = PressureLevel::Critical;
+    else if (pressure != u"normal")
+        r.fail(Reader::tr("field 'pressure' has an unknown value '%1'").arg(pressure.left(64)));
+    report.candidatesBeyondLimit = int(r.integer(o, u"candidates_beyond_limit"));
+    const QJsonArray candidates = o.value(u"candidates").toArray();
+    report.candidates.reserve(candidates.size());
+    for (const QJsonValue &c : candidates) {
+        QString why;
+        if (const auto candidate = candidateFromJson(c.toObject(), &why))
+            report.candidates.append(*candidate);
+        else
+            r.fail(why);
+    }
+    const QJsonArray funnel = o.value(u"funnel").toArray();
+    for (const QJsonValue &value : funnel) {
+        const QJsonObject s = value.toObject();
+        FunnelStage stage;
+        stage.stage = r.stage(s);
+        stage.symbolsIn = int(r.integer(s, u"in"));
+        stage.symbolsOut = int(r.integer(s, u"out"));
+        stage.cpuMs = r.number(s, u"cpu_ms");
+        report.funnel.append(stage);
+    }
+    const QJsonArray rejections = o.value(u"rejections").toArray();
+    for (const QJsonValue &value : rejections) {
+        const QJsonObject j = value.toObject();
+        Rejection rejection;
+        rejection.symbol = r.text(j, u"symbol");
+        rejection.stage = r.stage(j);
+        rejection.reason = r.text(j, u"reason");
+        const QJsonArray filters = j.value(u"filters").toArray();
+        for (const QJsonValue &f : filters) {
+            QString why;
+            if (const auto filter = filterFromJson(f.toObject(), &why))
+                rejection.filters.append(*filter);
+            else
+                r.fail(why);
+        }
+        report.rejections.append(rejection);
+    }
+    return finish(report, r, Reader::tr("scan report"), error);
 }
 
 } // namespace bw

@@ -4,10 +4,13 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 namespace bw {
 
-// JSON form of a ScanReport (the `scan --json` output; usable by the WebSocket server). Field names are
-// snake_case; absent optional values are null; NaN becomes null.
+// JSON form of a ScanReport (the `scan --json` output and the WebSocket `scan` topic). Field names are
+// snake_case; absent optional values are null; NaN becomes null. fromJson is the inverse (a remote viewer
+// rebuilds the report from it): toJson(fromJson(toJson(r))) == toJson(r).
 class ScanReportJson final
 {
 public:
@@ -15,6 +18,13 @@ public:
     static QJsonObject candidateToJson(const Candidate &candidate);
     static QJsonObject filterToJson(const FilterResult &filter);
     static QJsonObject levelToJson(const Level &level);
+
+    // Null with `error` naming the field when a required field is missing or has a value this version
+    // does not know (an unknown stage or level type). Unknown extra fields are ignored.
+    static std::optional<ScanReport> fromJson(const QJsonObject &json, QString *error = nullptr);
+    static std::optional<Candidate> candidateFromJson(const QJsonObject &json, QString *error = nullptr);
+    static std::optional<FilterResult> filterFromJson(const QJsonObject &json, QString *error = nullptr);
+    static std::optional<Level> levelFromJson(const QJsonObject &json, QString *error = nullptr);
 };
 
 } // namespace bw

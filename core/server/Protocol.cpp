@@ -26,6 +26,7 @@ constexpr std::array<TopicInfo, kTopicCount> kTopics{{
     {Topic::Caches, u"caches", TopicKind::State},
     {Topic::Pressure, u"pressure", TopicKind::Event},
     {Topic::Log, u"log", TopicKind::Event},
+    {Topic::Market, u"market", TopicKind::State},
 }};
 
 struct RequestInfo {
@@ -34,7 +35,7 @@ struct RequestInfo {
     bool operatorOnly;
 };
 
-constexpr std::array<RequestInfo, 10> kRequests{{
+constexpr std::array<RequestInfo, 13> kRequests{{
     {RequestType::Auth, u"auth", false},
     {RequestType::Subscribe, u"subscribe", false},
     {RequestType::Unsubscribe, u"unsubscribe", false},
@@ -45,6 +46,9 @@ constexpr std::array<RequestInfo, 10> kRequests{{
     {RequestType::EnginePause, u"engine.pause", true},
     {RequestType::EngineResume, u"engine.resume", true},
     {RequestType::SnapshotExport, u"snapshot.export", true},
+    {RequestType::EngineScanNow, u"engine.scan_now", true},
+    {RequestType::EnginePreset, u"engine.preset", true},
+    {RequestType::Candles, u"candles", false},
 }};
 
 QString tr(const char *text)
@@ -141,6 +145,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("rate_limited");
     case ErrorCode::Unavailable:
         return QStringLiteral("unavailable");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not_found");
     }
     return QStringLiteral("bad_request");
 }
@@ -240,11 +246,39 @@ std::variant<Request, RequestError> parseRequest(const QByteArray &utf8)
     case RequestType::EngineStop:
     case RequestType::EnginePause:
     case RequestType::EngineResume:
-    case RequestType::SnapshotExport: {
+    case RequestType::SnapshotExport:
+    case RequestType::EngineScanNow:
+    case RequestType::EnginePreset: {
         const QJsonValue args = object.value(u"args");
         if (!args.isUndefined() && !args.isObject())
             return fail(ErrorCode::BadRequest, tr("field 'args' must be an object"), id);
         request.args = args.toObject();
+        if (request.type == RequestType::EnginePreset) {
+            const QJsonValue name = request.args.value(u"name");
+            if (!name.isString() || name.toString().isEmpty() || name.toString().size() > 128)
+                return fail(ErrorCode::BadRequest,
+                            tr("field 'args.name' must be a preset name (a non-empty string of at most 128 "
+                               "characters)"),
+                            id);
+        }
+        break;
+    }
+    case RequestType::Candles: {
+        const QJsonValue symbol = object.value(u"symbol");
+        if (!symbol.isString() || symbol.toString().isEmpty() || symbol.toString().size() > 64)
+            return fail(ErrorCode::BadRequest,
+                        tr("field 'symbol' must be a symbol name (a non-empty string of at most 64 characters)"), id);
+        request.symbol = symbol.toString();
+        const QJsonValue count = object.value(u"count");
+        if (count.isUndefined()) {
+            request.count = kDefaultCandles;
+        } else {
+            const double value = count.toDouble(-1);
+            if (!count.isDouble() || value != std::floor(value) || value < 1 || value > kMaxCandles)
+                return fail(ErrorCode::BadRequest, tr("field 'count' must be an integer from 1 to %1").arg(kMaxCandles),
+                            id);
+            request.count = static_cast<int>(value);
+        }
         break;
     }
     }

@@ -17,8 +17,8 @@ namespace bw::protocol {
 // Bumped on any incompatible change of the envelope or of a message's fields.
 inline constexpr int kVersion = 1;
 
-enum class Topic { Engine, Scan, Signals, Positions, Orders, Resources, Caches, Pressure, Log };
-inline constexpr int kTopicCount = 9;
+enum class Topic { Engine, Scan, Signals, Positions, Orders, Resources, Caches, Pressure, Log, Market };
+inline constexpr int kTopicCount = 10;
 
 // State topics carry the full latest value in every message, so a newer one replaces an older one
 // (coalescing is lossless). Event topics carry one occurrence each, so every message matters.
@@ -55,6 +55,7 @@ enum class ErrorCode {
     Forbidden,            // the role does not allow this request
     RateLimited,          // too many requests; slow down
     Unavailable,          // nothing in the application handles operator commands
+    NotFound,             // the request names something the server does not have (an unknown symbol)
 };
 QString errorCodeName(ErrorCode code);
 
@@ -69,6 +70,9 @@ enum class RequestType {
     EnginePause,
     EngineResume,
     SnapshotExport,
+    EngineScanNow, // operator: scan at once instead of waiting for the scan interval
+    EnginePreset,  // operator: args.name selects the preset of the following scans
+    Candles,       // any role: the last closed bars of a symbol, answered by an ack carrying them
 };
 QString requestTypeName(RequestType type);
 bool isOperatorCommand(RequestType type);
@@ -79,7 +83,13 @@ struct Request {
     QString token;       // auth only
     QList<Topic> topics; // subscribe, unsubscribe, snapshot
     QJsonObject args;    // operator commands (optional object)
+    QString symbol;      // candles
+    int count = 0;       // candles: bars wanted, 1..kMaxCandles
 };
+
+// Bars a `candles` request may ask for (the default when `count` is absent: kDefaultCandles).
+inline constexpr int kMaxCandles = 1000;
+inline constexpr int kDefaultCandles = 200;
 
 struct RequestError {
     ErrorCode code = ErrorCode::BadRequest;

@@ -119,6 +119,12 @@ QString RemoteClient::requestSnapshot(const QList<protocol::Topic> &topics)
     return send(QStringLiteral("snapshot"), {{QStringLiteral("topics"), topicNames(topics)}});
 }
 
+QString RemoteClient::requestCandles(const QString &symbol, int count)
+{
+    return send(protocol::requestTypeName(protocol::RequestType::Candles),
+                {{QStringLiteral("symbol"), symbol}, {QStringLiteral("count"), count}});
+}
+
 void RemoteClient::onText(const QString &text)
 {
     const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();

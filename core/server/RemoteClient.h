@@ -47,6 +47,8 @@ public:
     // requestAcked or requestFailed.
     QString sendCommand(protocol::RequestType command, const QJsonObject &args = {});
     QString requestSnapshot(const QList<protocol::Topic> &topics);
+    // The last `count` closed bars of `symbol` (any role); requestAcked carries them (data.bars).
+    QString requestCandles(const QString &symbol, int count);
 
 Q_SIGNALS:
     void stateChanged(bw::RemoteClient::State state);

@@ -508,7 +508,9 @@ void RemoteServer::handleRequest(ClientSession &session, const protocol::Request
     case RequestType::EngineStop:
     case RequestType::EnginePause:
     case RequestType::EngineResume:
-    case RequestType::SnapshotExport: {
+    case RequestType::SnapshotExport:
+    case RequestType::EngineScanNow:
+    case RequestType::EnginePreset: {
         const QString command = protocol::requestTypeName(request.type);
         if (session.role() != protocol::Role::Operator) {
             sendControl(session, protocol::encodeError(now, request.id, ErrorCode::Forbidden,
@@ -520,6 +522,17 @@ void RemoteServer::handleRequest(ClientSession &session, const protocol::Request
                                                        tr("no engine is attached to this server")));
             return;
         }
+        bool available = true;
+        {
+            QMutexLocker locker(&m_mutex);
+            available = !m_availableCommands || m_availableCommands->contains(command);
+        }
+        if (!available) {
+            sendControl(session,
+                        protocol::encodeError(now, request.id, ErrorCode::Unavailable,
+                                              tr("the engine of this server does not support '%1'").arg(command)));
+            return;
+        }
         qCInfo(lcServer).noquote() << "client" << session.id() << "command" << command;
         sendControl(session,
                     protocol::encodeAck(now, request.id,
@@ -527,7 +540,46 @@ void RemoteServer::handleRequest(ClientSession &session, const protocol::Request
         Q_EMIT commandReceived(command, request.args, session.id(), request.id);
         return;
     }
+    case RequestType::Candles:
+        if (!isSignalConnected(QMetaMethod::fromSignal(&RemoteServer::candlesRequested))) {
+            sendControl(session, protocol::encodeError(now, request.id, ErrorCode::Unavailable,
+                                                       tr("no engine is attached to this server")));
+            return;
+        }
+        Q_EMIT candlesRequested(request.symbol, request.count, session.id(), request.id);
+        return;
     }
+}
+
+void RemoteServer::setAvailableCommands(const QStringList &commands)
+{
+    QMutexLocker locker(&m_mutex);
+    m_availableCommands = commands;
+}
+
+void RemoteServer::replyToRequest(quint64 clientId, const QJsonValue &requestId, const QJsonObject &data)
+{
+    if (QThread::currentThread() != thread()) {
+        QMetaObject::invokeMethod(
+            this, [this, clientId, requestId, data] { replyToRequest(clientId, requestId, data); },
+            Qt::QueuedConnection);
+        return;
+    }
+    if (ClientSession *client = session(clientId))
+        sendControl(*client, protocol::encodeAck(m_clock.nowMs(), requestId, data));
+}
+
+void RemoteServer::failRequest(quint64 clientId, const QJsonValue &requestId, protocol::ErrorCode code,
+                               const QString &message)
+{
+    if (QThread::currentThread() != thread()) {
+        QMetaObject::invokeMethod(
+            this, [this, clientId, requestId, code, message] { failRequest(clientId, requestId, code, message); },
+            Qt::QueuedConnection);
+        return;
+    }
+    if (ClientSession *client = session(clientId))
+        sendControl(*client, protocol::encodeError(m_clock.nowMs(), requestId, code, message));
 }
 
 QByteArray RemoteServer::snapshotBytes(Topic topic)

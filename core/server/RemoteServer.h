@@ -11,6 +11,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QWebSocketProtocol>
 
 #include <array>
@@ -65,6 +66,17 @@ public:
 
     const ServerConfig &config() const { return m_config; }
 
+    // Thread-safe. The operator commands the attached application carries out (protocol names, e.g.
+    // "engine.scan_now"); any other command is refused with `unavailable`. Until it is called, every
+    // command is passed on as long as something is connected to commandReceived.
+    void setAvailableCommands(const QStringList &commands);
+
+    // Thread-safe. Answers a request the application handles itself (`candles`): an `ack` whose data is
+    // `data` plus the echoed id, or an `error`. Nothing is sent when the client has gone meanwhile.
+    void replyToRequest(quint64 clientId, const QJsonValue &requestId, const QJsonObject &data);
+    void failRequest(quint64 clientId, const QJsonValue &requestId, bw::protocol::ErrorCode code,
+                     const QString &message);
+
 Q_SIGNALS:
     void started(quint16 port);
     void startFailed(const QString &reason);
@@ -74,6 +86,8 @@ Q_SIGNALS:
     // client's request id, to quote in such log events.
     void commandReceived(const QString &command, const QJsonObject &args, quint64 clientId,
                          const QJsonValue &requestId);
+    // A `candles` request (any role). The application answers it with replyToRequest or failRequest.
+    void candlesRequested(const QString &symbol, int count, quint64 clientId, const QJsonValue &requestId);
     void clientCountChanged(int clients);
     // Every ServerConfig::statsIntervalMs: {"clients":[ClientStats...],"totals":{...}}; the application
     // forwards it into the resources topic and the memory snapshot.
@@ -129,6 +143,7 @@ private:
     QString m_errorString;
     QList<ClientStats> m_statsCopy;
     std::array<std::optional<QJsonObject>, protocol::kTopicCount> m_pendingState;
+    std::optional<QStringList> m_availableCommands;
 };
 
 } // namespace bw

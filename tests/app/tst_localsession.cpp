@@ -207,7 +207,7 @@ void TestLocalSession::commandsReachTheEngine()
     QCOMPARE(session.activePreset(), QStringLiteral("swing_trading_pro"));
     session.selectPreset(QStringLiteral("no_such_preset"));
     QTRY_COMPARE(r.failures.size(), 1);
-    QCOMPARE(r.failures.at(0).first, QStringLiteral("preset.select"));
+    QCOMPARE(r.failures.at(0).first, QStringLiteral("engine.preset"));
     QVERIFY(r.failures.at(0).second.contains(QStringLiteral("no_such_preset")));
     QCOMPARE(session.activePreset(), QStringLiteral("swing_trading_pro"));
 
@@ -240,7 +240,7 @@ void TestLocalSession::commandsReachTheEngine()
     QTRY_COMPARE(r.last().state, EngineState::Paused);
     session.scanNow();
     QTRY_COMPARE(r.failures.size(), 2);
-    QCOMPARE(r.failures.at(1).first, QStringLiteral("scan.now"));
+    QCOMPARE(r.failures.at(1).first, QStringLiteral("engine.scan_now"));
     QVERIFY(r.failures.at(1).second.contains(QStringLiteral("paused")));
     QCOMPARE(r.offThread, 0);
 }

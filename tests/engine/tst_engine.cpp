@@ -307,13 +307,13 @@ void TestEngine::commandsBeforeStart()
 
     engine.scanNow();
     QCOMPARE(refused.size(), 1);
-    QCOMPARE(refused.at(0).at(0).toString(), QStringLiteral("scan.now"));
+    QCOMPARE(refused.at(0).at(0).toString(), QStringLiteral("engine.scan_now"));
     QVERIFY2(refused.at(0).at(1).toString().contains(QStringLiteral("idle")),
              qPrintable(refused.at(0).at(1).toString()));
 
     engine.selectPreset(QStringLiteral("no_such_preset"));
     QCOMPARE(refused.size(), 2);
-    QCOMPARE(refused.at(1).at(0).toString(), QStringLiteral("preset.select"));
+    QCOMPARE(refused.at(1).at(0).toString(), QStringLiteral("engine.preset"));
     QVERIFY(refused.at(1).at(1).toString().contains(QStringLiteral("no_such_preset")));
     engine.selectPreset(QStringLiteral("../../etc/passwd"));
     QCOMPARE(refused.size(), 3);
@@ -353,7 +353,7 @@ void TestEngine::scanNowPresetAndCandles()
         QMetaObject::invokeMethod(
             run.engine, [e = run.engine] { e->selectPreset(QStringLiteral("nope")); }, Qt::QueuedConnection);
         QTRY_COMPARE(run.refusals.size(), 1);
-        QCOMPARE(run.refusals.at(0).first, QStringLiteral("preset.select"));
+        QCOMPARE(run.refusals.at(0).first, QStringLiteral("engine.preset"));
         QMetaObject::invokeMethod(
             run.engine, [e = run.engine] { e->selectPreset(QStringLiteral("swing_trading_pro")); },
             Qt::QueuedConnection);

@@ -49,6 +49,28 @@ private Q_SLOTS:
         QVERIFY(!isOperatorCommand(RequestType::Subscribe));
     }
 
+    void parsesViewerAdditions()
+    {
+        QCOMPARE(topicFromName(QStringLiteral("market")), std::optional<Topic>(Topic::Market));
+        QVERIFY(isStateTopic(Topic::Market));
+
+        const auto candles = parseRequest(R"({"type":"candles","id":7,"symbol":"BTCUSDT","count":50})");
+        QVERIFY(std::holds_alternative<Request>(candles));
+        QCOMPARE(std::get<Request>(candles).type, RequestType::Candles);
+        QCOMPARE(std::get<Request>(candles).symbol, QStringLiteral("BTCUSDT"));
+        QCOMPARE(std::get<Request>(candles).count, 50);
+        QVERIFY(!isOperatorCommand(RequestType::Candles));
+        const auto defaults = parseRequest(R"({"type":"candles","id":8,"symbol":"BTCUSDT"})");
+        QCOMPARE(std::get<Request>(defaults).count, kDefaultCandles);
+
+        const auto preset = parseRequest(R"({"type":"engine.preset","id":"p","args":{"name":"breakout_v1"}})");
+        QVERIFY(std::holds_alternative<Request>(preset));
+        QCOMPARE(std::get<Request>(preset).args.value(u"name").toString(), QStringLiteral("breakout_v1"));
+        QVERIFY(isOperatorCommand(RequestType::EnginePreset));
+        QVERIFY(isOperatorCommand(RequestType::EngineScanNow));
+        QCOMPARE(requestTypeName(RequestType::EngineScanNow), QStringLiteral("engine.scan_now"));
+    }
+
     void rejectsBadRequests_data()
     {
         QTest::addColumn<QByteArray>("text");
@@ -69,6 +91,14 @@ private Q_SLOTS:
                                        << QStringLiteral("'token'");
         QTest::newRow("auth token number") << QByteArray(R"({"id":1,"type":"auth","token":5})")
                                            << int(ErrorCode::BadRequest) << QStringLiteral("'token'");
+        QTest::newRow("candles no symbol") << QByteArray(R"({"id":1,"type":"candles","count":5})")
+                                           << int(ErrorCode::BadRequest) << QStringLiteral("'symbol'");
+        QTest::newRow("candles too many") << QByteArray(R"({"id":1,"type":"candles","symbol":"X","count":5000})")
+                                          << int(ErrorCode::BadRequest) << QStringLiteral("'count'");
+        QTest::newRow("candles fractional") << QByteArray(R"({"id":1,"type":"candles","symbol":"X","count":2.5})")
+                                            << int(ErrorCode::BadRequest) << QStringLiteral("'count'");
+        QTest::newRow("preset no name") << QByteArray(R"({"id":1,"type":"engine.preset","args":{}})")
+                                        << int(ErrorCode::BadRequest) << QStringLiteral("'args.name'");
     }
     void rejectsBadRequests()
     {

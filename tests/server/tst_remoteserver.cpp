@@ -239,6 +239,62 @@ private Q_SLOTS:
                  QStringLiteral("unavailable"));
     }
 
+    void commandTheEngineLacksIsUnavailable()
+    {
+        auto server = startServer(baseConfig());
+        QSignalSpy commands(server.get(), &RemoteServer::commandReceived);
+        server->setAvailableCommands({QStringLiteral("engine.pause")});
+        auto op = connectedClient(*server, kOperatorToken);
+        QVERIFY(op);
+        op->send({{QStringLiteral("type"), QStringLiteral("engine.scan_now")}, {QStringLiteral("id"), 4}});
+        QTRY_VERIFY(op->has(protocol::type::error));
+        const QJsonObject error = op->first(protocol::type::error).value(u"data").toObject();
+        QCOMPARE(error.value(u"code").toString(), QStringLiteral("unavailable"));
+        QVERIFY2(error.value(u"message").toString().contains(u"engine.scan_now"),
+                 qPrintable(error.value(u"message").toString()));
+        op->send({{QStringLiteral("type"), QStringLiteral("engine.pause")}, {QStringLiteral("id"), 5}});
+        QTRY_COMPARE(commands.count(), 1);
+        QCOMPARE(commands.at(0).at(0).toString(), QStringLiteral("engine.pause"));
+    }
+
+    void candlesAreAnsweredByTheApplication()
+    {
+        auto server = startServer(baseConfig());
+        auto viewer = connectedClient(*server, kViewerToken);
+        QVERIFY(viewer);
+        // Nobody to read candles: refused, not silence.
+        viewer->send({{QStringLiteral("type"), QStringLiteral("candles")},
+                      {QStringLiteral("id"), 6},
+                      {QStringLiteral("symbol"), QStringLiteral("BTCUSDT")}});
+        QTRY_VERIFY(viewer->has(protocol::type::error));
+        QCOMPARE(viewer->first(protocol::type::error).value(u"data").toObject().value(u"code").toString(),
+                 QStringLiteral("unavailable"));
+
+        // With a handler (a viewer may ask): the reply is an ack carrying what the application gave.
+        connect(server.get(), &RemoteServer::candlesRequested, server.get(),
+                [srv = server.get()](const QString &symbol, int count, quint64 clientId, const QJsonValue &id) {
+                    if (symbol == u"BTCUSDT")
+                        srv->replyToRequest(clientId, id,
+                                            {{QStringLiteral("symbol"), symbol}, {QStringLiteral("n"), count}});
+                    else
+                        srv->failRequest(clientId, id, protocol::ErrorCode::NotFound, QStringLiteral("unknown"));
+                });
+        viewer->send({{QStringLiteral("type"), QStringLiteral("candles")},
+                      {QStringLiteral("id"), 7},
+                      {QStringLiteral("symbol"), QStringLiteral("BTCUSDT")},
+                      {QStringLiteral("count"), 3}});
+        QTRY_VERIFY(viewer->has(protocol::type::ack));
+        const QJsonObject ack = viewer->first(protocol::type::ack).value(u"data").toObject();
+        QCOMPARE(ack.value(u"id").toInt(), 7);
+        QCOMPARE(ack.value(u"n").toInt(), 3);
+        viewer->send({{QStringLiteral("type"), QStringLiteral("candles")},
+                      {QStringLiteral("id"), 8},
+                      {QStringLiteral("symbol"), QStringLiteral("NOPE")}});
+        QTRY_COMPARE(viewer->count(protocol::type::error), 2);
+        QCOMPARE(viewer->messages.constLast().value(u"data").toObject().value(u"code").toString(),
+                 QStringLiteral("not_found"));
+    }
+
     void subscribeUnsubscribeSnapshot()
     {
         auto server = startServer(baseConfig());

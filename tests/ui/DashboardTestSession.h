@@ -36,8 +36,8 @@ public slots:
     void pauseEngine() override { refuse(QStringLiteral("engine.pause")); }
     void resumeEngine() override { refuse(QStringLiteral("engine.resume")); }
     void stopEngine() override { refuse(QStringLiteral("engine.stop")); }
-    void scanNow() override { refuse(QStringLiteral("scan.now")); }
-    void selectPreset(const QString &) override { refuse(QStringLiteral("preset.select")); }
+    void scanNow() override { refuse(QStringLiteral("engine.scan_now")); }
+    void selectPreset(const QString &) override { refuse(QStringLiteral("engine.preset")); }
     void exportSnapshot() override { refuse(QStringLiteral("snapshot.export")); }
     void requestCandles(const QString &symbol, int) override { emit candlesReady(symbol, {}); }
     void selectSource(const bw::FeedOptions &) override { refuse(QStringLiteral("source.select")); }

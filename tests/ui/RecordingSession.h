@@ -42,7 +42,7 @@ public slots:
     void pauseEngine() override { commands << QStringLiteral("engine.pause"); }
     void resumeEngine() override { commands << QStringLiteral("engine.resume"); }
     void stopEngine() override { commands << QStringLiteral("engine.stop"); }
-    void scanNow() override { commands << QStringLiteral("scan.now"); }
+    void scanNow() override { commands << QStringLiteral("engine.scan_now"); }
     void selectPreset(const QString &name) override
     {
         commands << QStringLiteral("preset.select:") + name;

@@ -143,7 +143,7 @@ private slots:
         QVERIFY(!button(window, u"resumeActionButton"_s)->isVisible());
         QTest::mouseClick(button(window, u"scanNowActionButton"_s), Qt::LeftButton);
         QTest::mouseClick(button(window, u"pauseActionButton"_s), Qt::LeftButton);
-        QCOMPARE(session.commands.mid(1), (QStringList{u"scan.now"_s, u"engine.pause"_s}));
+        QCOMPARE(session.commands.mid(1), (QStringList{u"engine.scan_now"_s, u"engine.pause"_s}));
 
         // A scan runs: no second one.
         emit session.engineStatusChanged(status(EngineState::Scanning));
@@ -173,7 +173,7 @@ private slots:
         session.commands.clear();
         QTest::keyClick(&window, Qt::Key_F5);
         QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier);
-        QCOMPARE(session.commands, (QStringList{u"scan.now"_s, u"snapshot.export"_s}));
+        QCOMPARE(session.commands, (QStringList{u"engine.scan_now"_s, u"snapshot.export"_s}));
     }
 
     void controlsNeedOperatorRights()

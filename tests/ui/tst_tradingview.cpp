@@ -126,7 +126,7 @@ public:
     void scanNow() override { emit commandFailed(u"engine.scan"_s, u"not offered by this test session"_s); }
     void selectPreset(const QString &) override
     {
-        emit commandFailed(u"preset.select"_s, u"not offered by this test session"_s);
+        emit commandFailed(u"engine.preset"_s, u"not offered by this test session"_s);
     }
     void exportSnapshot() override { emit commandFailed(u"snapshot.export"_s, u"not offered by this test session"_s); }
     void requestCandles(const QString &symbol, int) override { emit candlesReady(symbol, {}); }

@@ -182,9 +182,9 @@ QString commandTitle(const QString &command)
         return MainWindow::tr("Resuming the engine");
     if (command == u"engine.stop")
         return MainWindow::tr("Stopping the engine");
-    if (command == u"scan.now")
+    if (command == u"engine.scan_now")
         return MainWindow::tr("Scan now");
-    if (command == u"preset.select")
+    if (command == u"engine.preset")
         return MainWindow::tr("Switching the preset");
     if (command == u"snapshot.export")
         return MainWindow::tr("The memory snapshot");
