@@ -222,22 +222,21 @@ void RemoteBridge::onCommand(const QString &command, const QJsonObject &args, qu
             Qt::QueuedConnection);
     } else if (command == u"snapshot.export") {
         // Written on the engine thread (SnapshotExport logs it); the requester gets the path as a result.
-        SnapshotExport::run(m_engine, this, QStringLiteral("%1 (request %2)").arg(who, request),
-                            [this, quote, request](const MemorySnapshot::Result &result) {
-                                QJsonObject extra = quote;
-                                extra.insert(QStringLiteral("ok"), result.ok);
-                                if (result.ok)
-                                    extra.insert(QStringLiteral("path"), result.path);
-                                else
-                                    extra.insert(QStringLiteral("error"), result.error);
-                                publishCommandResult(
-                                    result.ok ? QtInfoMsg : QtCriticalMsg,
-                                    result.ok ? QStringLiteral("memory snapshot written to %1 (request %2)")
-                                                    .arg(result.path, request)
-                                              : QStringLiteral("memory snapshot failed: %1 (request %2)")
-                                                    .arg(result.error, request),
-                                    extra);
-                            });
+        SnapshotExport::run(
+            m_engine, this, QStringLiteral("%1 (request %2)").arg(who, request),
+            [this, quote, request](const MemorySnapshot::Result &result) {
+                QJsonObject extra = quote;
+                extra.insert(QStringLiteral("ok"), result.ok);
+                if (result.ok)
+                    extra.insert(QStringLiteral("path"), result.path);
+                else
+                    extra.insert(QStringLiteral("error"), result.error);
+                publishCommandResult(
+                    result.ok ? QtInfoMsg : QtCriticalMsg,
+                    result.ok ? QStringLiteral("memory snapshot written to %1 (request %2)").arg(result.path, request)
+                              : QStringLiteral("memory snapshot failed: %1 (request %2)").arg(result.error, request),
+                    extra);
+            });
         return;
     }
     qCInfo(lcApp).noquote() << who << "requested" << command;
