@@ -17,7 +17,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
-#include <QMetaMethod>
 #include <QThread>
 #include <QTimer>
 
@@ -27,6 +26,67 @@ using protocol::Topic;
 
 namespace {
 constexpr int kCachesIntervalMs = 1000;
+} // namespace
+
+RemoteBridge::RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor *monitor, PressureGovernor *governor,
+                           QObject *parent)
+    : QObject(parent)
+    , m_server(server)
+    , m_engine(engine)
+    , m_presets(PresetLoader::availablePresetNames())
+    , m_marketTimer(new QTimer(this))
+{
+    // Every connection crosses threads (engine -> server), so each is queued with this bridge as context.
+    connect(engine, &Engine::stateChanged, this, &RemoteBridge::onEngineEvent);
+    connect(engine, &Engine::statusChanged, this, &RemoteBridge::onStatus);
+    connect(engine, &Engine::scanFinished, this, &RemoteBridge::onScan);
+    connect(engine, &Engine::signalsGenerated, this, &RemoteBridge::onSignals);
+    connect(engine, &Engine::signalDecided, this, &RemoteBridge::onSignalDecided);
+    connect(engine, &Engine::tradingUpdated, this, &RemoteBridge::onTrading);
+    connect(engine, &Engine::accountUpdated, this, &RemoteBridge::onAccount);
+    connect(engine, &Engine::overviewReady, this, &RemoteBridge::onOverview);
+    if (monitor) {
+        connect(monitor, &ResourceMonitor::sampled, this, &RemoteBridge::onSample);
+        connect(monitor, &ResourceMonitor::alertRaised, this, &RemoteBridge::onAlert);
+    }
+    if (governor)
+        connect(governor, &PressureGovernor::actionTaken, this, &RemoteBridge::onGovernorAction);
+    connect(server, &RemoteServer::statsUpdated, this, &RemoteBridge::onServerStats);
+    connect(server, &RemoteServer::commandReceived, this, &RemoteBridge::onCommand);
+    // The log topic carries the process's log lines (rate-limited by the capture), delivered on this thread.
+    m_log = new LogCapture(this);
+    connect(m_log, &LogCapture::lineCaptured, this, &RemoteBridge::publishLog);
+
+    server->setAvailableCommands({QStringLiteral("engine.start"), QStringLiteral("engine.stop"),
+                                  QStringLiteral("engine.pause"), QStringLiteral("engine.resume"),
+                                  QStringLiteral("engine.scan_now"), QStringLiteral("engine.preset"),
+                                  QStringLiteral("snapshot.export")});
+    // A command the engine refuses (scan now while one runs, an unknown preset) is answered on the log topic.
+    connect(engine, &Engine::commandRefused, this, [this](const QString &command, const QString &reason) {
+        publishCommandResult(QtWarningMsg, QStringLiteral("%1 refused: %2").arg(command, reason),
+                             QJsonObject{{QStringLiteral("command"), command},
+                                         {QStringLiteral("ok"), false},
+                                         {QStringLiteral("error"), reason}});
+    });
+
+    // Candles are read where the market store lives (the engine thread) and come back queued.
+    m_candles = new EngineCandleReader(engine);
+    m_candles->moveToThread(engine->thread());
+    connect(this, &RemoteBridge::candlesWanted, m_candles, &EngineCandleReader::read);
+    connect(m_candles, &EngineCandleReader::candlesRead, this, &RemoteBridge::onCandlesRead);
+    connect(server, &RemoteServer::candlesRequested, this,
+            [this](const QString &symbol, int count, quint64 clientId, const QJsonValue &requestId) {
+                Q_EMIT candlesWanted(symbol, count, clientId, requestId);
+            });
+
+    m_marketTimer->setSingleShot(true);
+    connect(m_marketTimer, &QTimer::timeout, this, &RemoteBridge::publishMarket);
+
+    auto *cacheTimer = new QTimer(this);
+    cacheTimer->setInterval(kCachesIntervalMs);
+    connect(cacheTimer, &QTimer::timeout, this, &RemoteBridge::publishCaches);
+    cacheTimer->start();
+}
 
 RemoteBridge::~RemoteBridge()
 {
