@@ -160,9 +160,26 @@ public:
     void setCapacityFactor(double factor) override
     {
         std::lock_guard lock(m_mutex);
-        m_capacity = qint64(std::floor(double(m_options.capacity) * std::clamp(factor, 0.0, 1.0)));
+        m_factor = std::clamp(factor, 0.0, 1.0);
+        m_capacity = qint64(std::floor(double(m_options.capacity) * m_factor));
         while (qint64(m_map.size()) > m_capacity)
             evictOldest();
+    }
+
+    // Changes the configured capacity (e.g. to the number of keys a user of the cache cycles through);
+    // a pressure factor in force keeps applying to it.
+    void setBaseCapacity(qint64 capacity)
+    {
+        std::lock_guard lock(m_mutex);
+        m_options.capacity = std::max<qint64>(capacity, 0);
+        m_capacity = qint64(std::floor(double(m_options.capacity) * m_factor));
+        while (qint64(m_map.size()) > m_capacity)
+            evictOldest();
+    }
+    qint64 baseCapacity() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_options.capacity;
     }
 
 private:
@@ -198,6 +215,7 @@ private:
     const Clock &m_clock;
     mutable std::mutex m_mutex;
     qint64 m_capacity;
+    double m_factor = 1.0; // from setCapacityFactor (memory pressure)
     Order m_order;
     Map m_map;
     qint64 m_hits = 0;

@@ -44,12 +44,16 @@ bool forEachDirEntry(int dirFd, std::string &buffer, Fn &&fn)
         return false;
     if (buffer.size() < 16384)
         buffer.resize(16384);
+    // procfs fills the buffer while entries remain (it stops only when the next one does not fit), so a
+    // call that left room for a longest entry has reached the end: no second call just to read 0.
+    constexpr long kRoomForAnotherEntry = long(offsetof(LinuxDirent64, d_name)) + 256 + 8;
     for (;;) {
         const long n = ::syscall(SYS_getdents64, dirFd, buffer.data(), buffer.size());
         if (n < 0)
             return false;
         if (n == 0)
             return true;
+        const bool last = long(buffer.size()) - n >= kRoomForAnotherEntry;
         for (long offset = 0; offset < n;) {
             LinuxDirent64 entry;
             std::memcpy(&entry, buffer.data() + offset, offsetof(LinuxDirent64, d_name));
@@ -58,6 +62,8 @@ bool forEachDirEntry(int dirFd, std::string &buffer, Fn &&fn)
                 fn(name);
             offset += entry.d_reclen;
         }
+        if (last)
+            return true;
     }
 }
 
@@ -172,7 +178,6 @@ void ProcSampler::closeFile(File &file)
 void ProcSampler::closeProcessFiles()
 {
     closeFile(m_stat);
-    closeFile(m_statm);
     closeFile(m_status);
     closeFile(m_smapsRollup);
     closeFile(m_io);
@@ -212,7 +217,7 @@ bool ProcSampler::attach(qint64 pid)
     m_startTimeTicks = stat->startTimeTicks;
     const QString name = QString::fromUtf8(stat->name.data(), qsizetype(stat->name.size()));
 
-    if (!openProcFile(m_statm, "statm", &err) || !openProcFile(m_status, "status", &err)) {
+    if (!openProcFile(m_status, "status", &err)) {
         closeProcessFiles();
         return fail(Error::ReadFailed, tr("process %1 (%2): cannot open its /proc files: %3")
                                            .arg(m_pid)
@@ -305,15 +310,10 @@ bool ProcSampler::sampleProcess(ProcessSample &out)
     out.minorFaults = stat->minorFaults;
     out.majorFaults = stat->majorFaults;
 
-    const qint64 nm = readAll(m_statm, &err);
-    if (nm < 0)
-        return processGone(err);
-    const auto statm = proc::parsePidStatm(view(m_statm.buffer, nm));
-    if (!statm)
-        return fail(Error::ReadFailed, tr("process %1: /proc/%1/statm is malformed").arg(m_pid));
-    out.rssBytes = statm->residentPages * m_pageSize;
-    out.vmsBytes = statm->sizePages * m_pageSize;
-    out.sharedBytes = statm->sharedPages * m_pageSize;
+    // Resident and virtual size come from the same counters statm reads (get_mm_rss, total_vm), so the tick
+    // reads one file fewer; the shared part (statm's third field) is RssFile + RssShmem of status, a detail.
+    out.rssBytes = stat->rssPages * m_pageSize;
+    out.vmsBytes = stat->vsizeBytes;
 
     const bool details = !m_haveDetails || now - m_detailsTime >= std::chrono::milliseconds(m_options.detailIntervalMs);
     if (details && !readDetails(now))
@@ -321,18 +321,9 @@ bool ProcSampler::sampleProcess(ProcessSample &out)
     out.pssBytes = m_details.pssBytes;
     out.swapBytes = m_details.swapBytes;
     out.peakRssBytes = m_details.peakRssBytes;
-
-    out.ioReadBytes = -1;
-    out.ioWriteBytes = -1;
-    if (m_io.fd >= 0) {
-        const qint64 ni = readAll(m_io);
-        if (ni > 0) {
-            if (const auto io = proc::parsePidIo(view(m_io.buffer, ni))) {
-                out.ioReadBytes = io->readBytes;
-                out.ioWriteBytes = io->writeBytes;
-            }
-        }
-    }
+    out.sharedBytes = m_details.sharedBytes;
+    out.ioReadBytes = m_details.ioReadBytes;
+    out.ioWriteBytes = m_details.ioWriteBytes;
     countDescriptors(out, details);
     out.memoryPercent = m_memTotalBytes > 0 ? 100.0 * double(out.rssBytes) / double(m_memTotalBytes) : 0.0;
     return true;
@@ -348,6 +339,8 @@ bool ProcSampler::readDetails(std::chrono::steady_clock::time_point now)
     if (const auto status = proc::parsePidStatus(view(m_status.buffer, ns))) {
         d.swapBytes = status->vmSwapBytes;
         d.peakRssBytes = status->vmHwmBytes;
+        if (status->rssFileBytes >= 0 && status->rssShmemBytes >= 0)
+            d.sharedBytes = status->rssFileBytes + status->rssShmemBytes;
     }
     if (m_smapsRollup.fd >= 0) {
         const qint64 nr = readAll(m_smapsRollup);
@@ -355,6 +348,13 @@ bool ProcSampler::readDetails(std::chrono::steady_clock::time_point now)
             d.pssBytes = rollup->pssBytes;
             if (d.swapBytes < 0)
                 d.swapBytes = rollup->swapBytes;
+        }
+    }
+    if (m_io.fd >= 0) {
+        const qint64 ni = readAll(m_io);
+        if (const auto io = ni > 0 ? proc::parsePidIo(view(m_io.buffer, ni)) : std::nullopt) {
+            d.ioReadBytes = io->readBytes;
+            d.ioWriteBytes = io->writeBytes;
         }
     }
     d.sockets = m_details.sockets; // refreshed by countDescriptors in the same sample
