@@ -112,8 +112,8 @@ Measurement measure(int ms, AppContext *context)
     Measurement m;
     m.busyFraction = std::clamp(1.0 - double(idleNs) / double(totalNs), 0.0, 1.0);
     m.cpuFraction = double(threadCpuNs() - cpu0) / double(totalNs);
-    m.p50 = probe.percentile(50);
-    m.p99 = probe.percentile(99);
+    m.p50 = probe.percentile(0.50);
+    m.p99 = probe.percentile(0.99);
     m.max = probe.maxLagMs();
     m.lagSamples = probe.sampleCount();
     m.overviews = overviews;
@@ -229,17 +229,21 @@ int main(int argc, char **argv)
     settle(1'000);
     world.idle = measure(3'000, nullptr); // the window with no engine behind it
 
-    // Start the engine and wait for the market to be live: the first overview with every symbol.
+    // Start the engine and wait for it to be live: history loaded for every symbol, scanning or managing.
     bool ready = false;
-    QObject::connect(world.context.get(), &AppContext::overviewReady, world.window.get(),
-                     [&ready](const MarketOverview &o) { ready = ready || o.symbols.size() >= g_options.symbols; });
+    QObject::connect(world.context.get(), &AppContext::engineStatusChanged, world.window.get(),
+                     [&ready](const EngineStatus &status) {
+                         ready = ready ||
+                                 ((status.state == EngineState::Scanning || status.state == EngineState::Managing) &&
+                                  status.symbols >= g_options.symbols);
+                     });
     world.context->start();
     QElapsedTimer waited;
     waited.start();
     while (!ready && waited.elapsed() < 300'000)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
     if (!ready) {
-        std::fprintf(stderr, "bench_gui: the engine did not publish %d symbols within 5 minutes\n", g_options.symbols);
+        std::fprintf(stderr, "bench_gui: the engine was not live on %d symbols within 5 minutes\n", g_options.symbols);
         return 1;
     }
     settle(2'000);

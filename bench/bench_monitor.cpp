@@ -29,11 +29,10 @@ namespace {
 // The files one sample reads on every tick, in the order `cat` prints them. The details (status,
 // smaps_rollup, io, socket classification) are re-read at most every 10 s by default
 // (ProcSampler::Options::detailIntervalMs); a sample that reads them too is measured on its own below.
-// RSS and VMS come from stat (the same counters statm prints), so statm is not read per tick.
 std::vector<std::string> sampleFiles()
 {
     const std::string self = "/proc/" + std::to_string(::getpid()) + "/";
-    return {self + "stat", "/proc/meminfo", "/proc/stat", "/proc/loadavg"};
+    return {self + "stat", self + "statm", "/proc/meminfo", "/proc/stat", "/proc/loadavg"};
 }
 
 // Every file the sampler reads, per tick or as a detail, for the per-file breakdown.
@@ -60,7 +59,7 @@ void BM_FullSample(benchmark::State &state)
 BENCHMARK(BM_FullSample);
 
 // Spawns cat on the files, reads its output through a pipe and parses it with the same parsers: line 1 is
-// /proc/[pid]/stat, the last line loadavg, and meminfo and /proc/stat in between.
+// /proc/[pid]/stat, line 2 statm, the last line loadavg, and meminfo and /proc/stat in between.
 void BM_SpawnCat(benchmark::State &state)
 {
     const std::vector<std::string> files = sampleFiles();
@@ -102,13 +101,15 @@ void BM_SpawnCat(benchmark::State &state)
 
         const std::string_view text(output);
         const std::size_t line1 = text.find('\n');
+        const std::size_t line2 = text.find('\n', line1 + 1);
         const std::size_t lastStart = text.rfind('\n', text.size() - 2) + 1;
-        const std::string_view middle = text.substr(line1 + 1, lastStart - line1 - 1);
+        const std::string_view middle = text.substr(line2 + 1, lastStart - line2 - 1);
         const auto stat = bw::proc::parsePidStat(text.substr(0, line1));
+        const auto statm = bw::proc::parsePidStatm(text.substr(line1 + 1, line2 - line1 - 1));
         const auto mem = bw::proc::parseMemInfo(middle);
         bw::proc::parseSystemStat(middle, systemStat);
         const auto load = bw::proc::parseLoadAvg(text.substr(lastStart));
-        if (!stat || !mem || !load) {
+        if (!stat || !statm || !mem || !load) {
             state.SkipWithError("cat output did not parse");
             return;
         }

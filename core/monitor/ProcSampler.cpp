@@ -178,6 +178,7 @@ void ProcSampler::closeFile(File &file)
 void ProcSampler::closeProcessFiles()
 {
     closeFile(m_stat);
+    closeFile(m_statm);
     closeFile(m_status);
     closeFile(m_smapsRollup);
     closeFile(m_io);
@@ -217,7 +218,7 @@ bool ProcSampler::attach(qint64 pid)
     m_startTimeTicks = stat->startTimeTicks;
     const QString name = QString::fromUtf8(stat->name.data(), qsizetype(stat->name.size()));
 
-    if (!openProcFile(m_status, "status", &err)) {
+    if (!openProcFile(m_statm, "statm", &err) || !openProcFile(m_status, "status", &err)) {
         closeProcessFiles();
         return fail(Error::ReadFailed, tr("process %1 (%2): cannot open its /proc files: %3")
                                            .arg(m_pid)
@@ -310,10 +311,17 @@ bool ProcSampler::sampleProcess(ProcessSample &out)
     out.minorFaults = stat->minorFaults;
     out.majorFaults = stat->majorFaults;
 
-    // Resident and virtual size come from the same counters statm reads (get_mm_rss, total_vm), so the tick
-    // reads one file fewer; the shared part (statm's third field) is RssFile + RssShmem of status, a detail.
-    out.rssBytes = stat->rssPages * m_pageSize;
-    out.vmsBytes = stat->vsizeBytes;
+    // Not stat's rss field: on current kernels it is the approximate per-CPU counter (a freshly started
+    // process can read 0), while statm sums it.
+    const qint64 nm = readAll(m_statm, &err);
+    if (nm < 0)
+        return processGone(err);
+    const auto statm = proc::parsePidStatm(view(m_statm.buffer, nm));
+    if (!statm)
+        return fail(Error::ReadFailed, tr("process %1: /proc/%1/statm is malformed").arg(m_pid));
+    out.rssBytes = statm->residentPages * m_pageSize;
+    out.vmsBytes = statm->sizePages * m_pageSize;
+    out.sharedBytes = statm->sharedPages * m_pageSize;
 
     const bool details = !m_haveDetails || now - m_detailsTime >= std::chrono::milliseconds(m_options.detailIntervalMs);
     if (details && !readDetails(now))
@@ -321,7 +329,6 @@ bool ProcSampler::sampleProcess(ProcessSample &out)
     out.pssBytes = m_details.pssBytes;
     out.swapBytes = m_details.swapBytes;
     out.peakRssBytes = m_details.peakRssBytes;
-    out.sharedBytes = m_details.sharedBytes;
     out.ioReadBytes = m_details.ioReadBytes;
     out.ioWriteBytes = m_details.ioWriteBytes;
     countDescriptors(out, details);
@@ -339,8 +346,6 @@ bool ProcSampler::readDetails(std::chrono::steady_clock::time_point now)
     if (const auto status = proc::parsePidStatus(view(m_status.buffer, ns))) {
         d.swapBytes = status->vmSwapBytes;
         d.peakRssBytes = status->vmHwmBytes;
-        if (status->rssFileBytes >= 0 && status->rssShmemBytes >= 0)
-            d.sharedBytes = status->rssFileBytes + status->rssShmemBytes;
     }
     if (m_smapsRollup.fd >= 0) {
         const qint64 nr = readAll(m_smapsRollup);

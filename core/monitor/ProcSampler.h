@@ -38,10 +38,11 @@ public:
     struct Options {
         QString diskPath;    // folder whose file system's use is reported; empty: none
         bool readPss = true; // smaps_rollup walks every page table: tens of µs for a Qt process
-        // The costly or slow-moving details (PSS and swap from smaps_rollup; peak RSS, swap and shared
-        // memory from status; I/O counters from io; sockets among the descriptors: one readlink each) are
-        // re-read at most this often and repeated in between, so the per-tick sample reads only
-        // /proc/[pid]/stat, /proc/stat, meminfo and loadavg. 0: every sample (the snapshot and `monitor`).
+        // The costly or slow-moving details (PSS and swap from smaps_rollup; peak RSS and swap from status;
+        // I/O counters from io, which only the snapshot shows; sockets among the descriptors: one readlink
+        // each) are re-read at most this often and repeated in between, so the per-tick sample reads only
+        // /proc/[pid]/stat and statm, /proc/stat, meminfo and loadavg. 0: every sample (the snapshot and
+        // `monitor`).
         int detailIntervalMs = 10'000;
         bool readIo = true;       // /proc/[pid]/io (a detail)
         bool countFds = true;     // open descriptors
@@ -111,7 +112,8 @@ private:
     QString m_errorString;
     std::string m_procDir; // "/proc/<pid>/"
 
-    File m_stat; // also gives RSS and VMS: no statm per tick
+    File m_stat;
+    File m_statm;
     File m_status;
     File m_smapsRollup;
     File m_io;
@@ -130,7 +132,6 @@ private:
         qint64 pssBytes = -1;
         qint64 swapBytes = -1;
         qint64 peakRssBytes = -1;
-        qint64 sharedBytes = 0;
         qint64 ioReadBytes = -1;
         qint64 ioWriteBytes = -1;
         qint64 sockets = -1;

@@ -249,6 +249,10 @@ bool PaperBroker::tryFill(Working &working, BrokerResult &result, double pathPri
         price = buy ? touch * (1.0 + bps / 10000.0) : touch * (1.0 - bps / 10000.0);
         if (o.type == OrderType::StopMarket)
             price = buy ? std::max(price, o.stopPrice) : std::min(price, o.stopPrice);
+        // On a bar's path the market traded through the stop: filled at the stop. Only a gap beyond it
+        // (the path price is the open) pays slippage and impact from there.
+        if (onPath && o.type == OrderType::StopMarket && !(buy ? touch > o.stopPrice : touch < o.stopPrice))
+            price = o.stopPrice;
         else if (o.type == OrderType::Limit)
             price = buy ? std::min(price, o.limitPrice) : std::max(price, o.limitPrice);
     }

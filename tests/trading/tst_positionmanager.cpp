@@ -204,16 +204,14 @@ private slots:
         QCOMPARE(exits.size(), 1);
         QCOMPARE(exits.first().side, OrderSide::Sell);
         QCOMPARE(exits.first().qty, 10.0);
-        // Met at 98 on the way down from the open at 99: filled at the stop less slippage, not at the
-        // close of 97.8.
-        QVERIFY(near(exits.first().price, 98.0 * (1 - 5e-4), 1e-6));
+        // Met at 98 on the way down from the open at 99: filled at the stop, not at the close of 97.8.
+        QCOMPARE(exits.first().price, 98.0);
         QCOMPARE(rig.exitOrderIds().size(), 1);
         const Order exitOrder = rig.orders.last();
         QVERIFY(exitOrder.reduceOnly);
         QCOMPARE(exitOrder.type, OrderType::StopMarket);
         QCOMPARE(exitOrder.status, OrderStatus::Filled);
-        QVERIFY(p.pnlR(exits.first().price) < -1.0);
-        QVERIFY(p.pnlR(exits.first().price) > -1.05); // the stop's R plus the exit's slippage, no more
+        QVERIFY(near(p.pnlR(exits.first().price), -1.0)); // exactly the frozen R (fees aside)
         QVERIFY(p.netRealisedUsd() < 0);
         QCOMPARE(rig.finished.size(), 1);
         rig.checkAccounting();
@@ -324,9 +322,9 @@ private slots:
         QCOMPARE(exits.size(), 1);
         QCOMPARE(exits.first().qty, 10.0);
         QCOMPARE(exits.first().liquidity, Liquidity::Taker);
-        QVERIFY(near(exits.first().price, 98.0 * (1 - 5e-4), 1e-6)); // the stop, less 5 bps of slippage
-        // About one R lost (the close would have cost 1.75 R).
-        QVERIFY(p.pnlR(exits.first().price) > -1.05);
+        QCOMPARE(exits.first().price, 98.0);
+        // One R lost (the close would have cost 1.75 R).
+        QVERIFY(near(p.pnlR(exits.first().price), -1.0));
         rig.checkAccounting();
     }
 
@@ -340,7 +338,8 @@ private slots:
         QCOMPARE(p.exitReason, OrderPurpose::StopLoss);
         const QList<Fill> exits = rig.fillsFor(OrderPurpose::StopLoss);
         QCOMPARE(exits.size(), 1);
-        QVERIFY(near(exits.first().price, 95.0 * (1 - 5e-4), 1e-6)); // the open, not the stop, not the close
+        // The open less 5 bps of slippage: not the stop, not the close.
+        QVERIFY(near(exits.first().price, 95.0 * (1 - 5e-4), 1e-6));
         QVERIFY(p.pnlR(exits.first().price) < -2.4);
         rig.checkAccounting();
     }
@@ -351,7 +350,7 @@ private slots:
         qint64 id = rig.open(signal(TradeSide::Short), 10);
         rig.barFrom(100.5, 103.0, 103.5, 100.2); // up through the stop at 102 to 103.5
         QCOMPARE(rig.position(id).exitReason, OrderPurpose::StopLoss);
-        QVERIFY(near(rig.fillsFor(OrderPurpose::StopLoss).first().price, 102.0 * (1 + 5e-4), 1e-6));
+        QCOMPARE(rig.fillsFor(OrderPurpose::StopLoss).first().price, 102.0);
 
         id = rig.open(signal(TradeSide::Short), 10);
         rig.barFrom(104.0, 103.0, 104.5, 102.5); // gapped above the stop
@@ -400,7 +399,7 @@ private slots:
         rig.barFrom(100.0, 103.0, 105.0, 97.0, 3.0);
         QCOMPARE(rig.position(id).exitReason, OrderPurpose::StopLoss);
         QVERIFY(rig.fillsFor(OrderPurpose::TakeProfit1).isEmpty());
-        QVERIFY(near(rig.fillsFor(OrderPurpose::StopLoss).first().price, 98.0 * (1 - 5e-4), 1e-6));
+        QCOMPARE(rig.fillsFor(OrderPurpose::StopLoss).first().price, 98.0);
         rig.checkAccounting();
     }
 
@@ -418,7 +417,7 @@ private slots:
         const QList<Fill> be = rig.fillsFor(OrderPurpose::Breakeven);
         QCOMPARE(be.size(), 1);
         QCOMPARE(be.first().qty, 6.0);
-        QVERIFY(near(be.first().price, p.stop * (1 - 5e-4), 1e-6));
+        QCOMPARE(be.first().price, p.stop);
         rig.checkAccounting();
     }
 
