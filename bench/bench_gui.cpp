@@ -220,7 +220,10 @@ int main(int argc, char **argv)
     world.window = buildWorkstationWindow(*world.context);
     world.window->resize(1600, 1000);
     world.window->show();
-    world.tabs = world.window->findChild<QTabWidget *>();
+    // The main pages (pages may hold tab widgets of their own).
+    world.tabs = world.window->findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+    if (!world.tabs)
+        world.tabs = world.window->findChild<QTabWidget *>();
     if (!world.tabs) {
         std::fprintf(stderr, "bench_gui: the main window has no tabs\n");
         return 1;

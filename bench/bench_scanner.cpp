@@ -677,11 +677,6 @@ int main(int argc, char **argv)
         if (a > 0 && b > 0)
             std::printf("ratio %s %.3g target %s\n", name, a / b, target);
     };
-    const double compute = reporter.ns("BM_FilterStageCompute");
-    const double hit = reporter.ns("BM_FilterStageCacheHit");
-    if (compute > 0 && hit > 0)
-        std::printf("info filter_stage_us_per_300_symbols compute %.1f cache_hit %.1f (a hit saves %.0f %%)\n",
-                    compute / 1000.0, hit / 1000.0, 100.0 * (1.0 - hit / compute));
     if (cachesOnly) {
         printCacheStudies();
         return 0;
