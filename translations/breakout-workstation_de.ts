@@ -1628,6 +1628,129 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::Settings</name>
+    <message>
+        <source>must be from %1 to %2</source>
+        <translation>muss zwischen %1 und %2 liegen</translation>
+    </message>
+    <message>
+        <source>must be above the warning level (%1 %)</source>
+        <translation>muss über der Warnschwelle (%1 %) liegen</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB: not a PEM file</source>
+        <translation>%1 ist größer als 1 MiB: keine PEM-Datei</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM RSA or EC private key</source>
+        <translation>%1 enthält keinen unverschlüsselten privaten PEM-RSA- oder -EC-Schlüssel</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address such as 127.0.0.1</source>
+        <translation>„%1“ ist keine IP-Adresse wie 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>listening on %1 needs at least one configured token: add a token or bind to 127.0.0.1</source>
+        <translation>Lauschen auf %1 erfordert mindestens ein eingerichtetes Token: Token hinzufügen oder an 127.0.0.1 binden</translation>
+    </message>
+    <message>
+        <source>token %1 has no name</source>
+        <translation>Token %1 hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>token %1: the name &quot;%2&quot; is used twice</source>
+        <translation>Token %1: der Name „%2“ ist doppelt vergeben</translation>
+    </message>
+    <message>
+        <source>token %1 (%2) is shorter than 16 characters</source>
+        <translation>Token %1 (%2) ist kürzer als 16 Zeichen</translation>
+    </message>
+    <message>
+        <source>token %1 (%2) may only hold printable ASCII without spaces</source>
+        <translation>Token %1 (%2) darf nur druckbare ASCII-Zeichen ohne Leerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>token %1 (%2) repeats another token</source>
+        <translation>Token %1 (%2) wiederholt ein anderes Token</translation>
+    </message>
+    <message>
+        <source>TLS needs the private key that belongs to the certificate</source>
+        <translation>TLS braucht den privaten Schlüssel, der zum Zertifikat gehört</translation>
+    </message>
+    <message>
+        <source>TLS needs the certificate that belongs to the private key</source>
+        <translation>TLS braucht das Zertifikat, das zum privaten Schlüssel gehört</translation>
+    </message>
+    <message>
+        <source>the settings file has &quot;%1&quot; here, which is not valid; using %2 instead</source>
+        <translation>die Einstellungsdatei enthält hier „%1“, was ungültig ist; stattdessen wird %2 verwendet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a language code such as en or de</source>
+        <translation>„%1“ ist kein Sprachcode wie en oder de</translation>
+    </message>
+    <message>
+        <source>must be from 1 to 1000000000000</source>
+        <translation>muss zwischen 1 und 1000000000000 liegen</translation>
+    </message>
+    <message>
+        <source>choose the folder of recorded candles to replay</source>
+        <translation>Ordner mit aufgezeichneten Kerzen für die Wiedergabe wählen</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>der Ordner %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>expected an http:// or https:// address</source>
+        <translation>erwartet wird eine http://- oder https://-Adresse</translation>
+    </message>
+    <message>
+        <source>expected a ws:// or wss:// address</source>
+        <translation>erwartet wird eine ws://- oder wss://-Adresse</translation>
+    </message>
+    <message>
+        <source>cannot read the settings file %1: %2; using the defaults</source>
+        <translation>die Einstellungsdatei %1 kann nicht gelesen werden: %2; es gelten die Vorgaben</translation>
+    </message>
+    <message>
+        <source>the settings file %1 is not a valid INI file; using the defaults for what cannot be read</source>
+        <translation>die Einstellungsdatei %1 ist keine gültige INI-Datei; für Unlesbares gelten die Vorgaben</translation>
+    </message>
+    <message>
+        <source>token %1 (%2) has the role &quot;%3&quot;, which is neither viewer nor operator; it is ignored</source>
+        <translation>Token %1 (%2) hat die Rolle „%3“, weder viewer noch operator; es wird ignoriert</translation>
+    </message>
+    <message>
+        <source>cannot write the settings file %1: %2</source>
+        <translation>die Einstellungsdatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot restrict its permissions</source>
+        <translation>ihre Zugriffsrechte können nicht eingeschränkt werden</translation>
+    </message>
+    <message>
+        <source>access denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>format error</source>
+        <translation>Formatfehler</translation>
+    </message>
+</context>
+<context>
     <name>bw::Signal</name>
     <message>
         <source>the signal has no symbol</source>
@@ -2750,6 +2873,321 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>%1 / %2 ms</source>
         <translation>%1 / %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Memory &amp; alerts</source>
+        <translation>Speicher &amp; Warnungen</translation>
+    </message>
+    <message>
+        <source>Paper trading</source>
+        <translation>Papierhandel</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>Datenquelle</translation>
+    </message>
+    <message>
+        <source>Remote viewers</source>
+        <translation>Entfernte Betrachter</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>applies on restart</source>
+        <translation>gilt nach einem Neustart</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Farbschema:</translation>
+    </message>
+    <message>
+        <source>Applied to the running engine from the next scan on.</source>
+        <translation>Gilt für die laufende Engine ab dem nächsten Scan.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>the preset&apos;s interval</source>
+        <translation>Intervall des Presets</translation>
+    </message>
+    <message>
+        <source>Market time between the starts of two scans (a simulated market at 150x speed scans 150 times as often in wall time).</source>
+        <translation>Marktzeit zwischen dem Beginn zweier Scans (ein simulierter Markt mit 150-facher Geschwindigkeit scannt in Echtzeit 150-mal so oft).</translation>
+    </message>
+    <message>
+        <source>Scan interval:</source>
+        <translation>Scan-Intervall:</translation>
+    </message>
+    <message>
+        <source>one per core (%1)</source>
+        <translation>einer pro Kern (%1)</translation>
+    </message>
+    <message>
+        <source>Scanner threads:</source>
+        <translation>Scanner-Threads:</translation>
+    </message>
+    <message>
+        <source>Batches of symbols evaluated at the same time; each takes one thread.</source>
+        <translation>Gleichzeitig ausgewertete Symbol-Stapel; jeder belegt einen Thread.</translation>
+    </message>
+    <message>
+        <source>Batches in flight:</source>
+        <translation>Gleichzeitige Stapel:</translation>
+    </message>
+    <message>
+        <source>Memory pressure is the larger of the process&apos;s memory against its budget and the system&apos;s memory use. At High the scanner takes smaller batches and caches shrink; at Critical caches are emptied and free heap goes back to the system. Applied at once.</source>
+        <translation>Der Speicherdruck ist der größere Wert aus Prozessspeicher gegenüber seinem Budget und der Speichernutzung des Systems. Bei Hoch nimmt der Scanner kleinere Stapel und Caches schrumpfen; bei Kritisch werden Caches geleert und freier Heap geht an das System zurück. Gilt sofort.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Process memory budget:</source>
+        <translation>Speicherbudget des Prozesses:</translation>
+    </message>
+    <message>
+        <source>High pressure at:</source>
+        <translation>Hoher Druck ab:</translation>
+    </message>
+    <message>
+        <source>Critical pressure at:</source>
+        <translation>Kritischer Druck ab:</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>CPU (all cores):</source>
+        <translation>CPU (alle Kerne):</translation>
+    </message>
+    <message>
+        <source>System memory:</source>
+        <translation>Systemspeicher:</translation>
+    </message>
+    <message>
+        <source>Disk (data folder):</source>
+        <translation>Festplatte (Datenordner):</translation>
+    </message>
+    <message>
+        <source>The cash a new journal starts with. A journal that already exists keeps its own cash and positions. Applies on restart.</source>
+        <translation>Das Guthaben, mit dem ein neues Journal beginnt. Ein bestehendes Journal behält sein Guthaben und seine Positionen. Gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Starting balance:</source>
+        <translation>Startguthaben:</translation>
+    </message>
+    <message>
+        <source>Where candles, tickers and order books come from. Applies on restart. Live data from Bybit needs network access to the exchange.</source>
+        <translation>Woher Kerzen, Ticker und Orderbücher kommen. Gilt nach einem Neustart. Live-Daten von Bybit brauchen Netzwerkzugang zur Börse.</translation>
+    </message>
+    <message>
+        <source>Simulated market</source>
+        <translation>Simulierter Markt</translation>
+    </message>
+    <message>
+        <source>Replay of recorded candles</source>
+        <translation>Wiedergabe aufgezeichneter Kerzen</translation>
+    </message>
+    <message>
+        <source>Bybit linear perpetuals (live)</source>
+        <translation>Bybit Linear-Perpetuals (live)</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>folder of *.csv or *.jsonl candle files</source>
+        <translation>Ordner mit *.csv- oder *.jsonl-Kerzendateien</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Folder of recorded candles</source>
+        <translation>Ordner mit aufgezeichneten Kerzen</translation>
+    </message>
+    <message>
+        <source>Bybit</source>
+        <translation>Bybit</translation>
+    </message>
+    <message>
+        <source>every USDT perpetual</source>
+        <translation>alle USDT-Perpetuals</translation>
+    </message>
+    <message>
+        <source>the top by 24 h turnover:</source>
+        <translation>die umsatzstärksten (24 h):</translation>
+    </message>
+    <message>
+        <source>Symbols:</source>
+        <translation>Symbole:</translation>
+    </message>
+    <message>
+        <source>REST address:</source>
+        <translation>REST-Adresse:</translation>
+    </message>
+    <message>
+        <source>WebSocket address:</source>
+        <translation>WebSocket-Adresse:</translation>
+    </message>
+    <message>
+        <source>Remote viewers watch this workstation over a WebSocket; every viewer needs a token. Applies on restart.</source>
+        <translation>Entfernte Betrachter verfolgen diese Arbeitsstation über einen WebSocket; jeder Betrachter braucht ein Token. Gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Run the server for remote viewers</source>
+        <translation>Server für entfernte Betrachter ausführen</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>Lauschen auf:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>New secret</source>
+        <translation>Neues Geheimnis</translation>
+    </message>
+    <message>
+        <source>Replace the selected token with a new random one</source>
+        <translation>Das ausgewählte Token durch ein neues zufälliges ersetzen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>viewer %1</source>
+        <translation>Betrachter %1</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Tokens:</translation>
+    </message>
+    <message>
+        <source>none: plain ws://</source>
+        <translation>keins: einfaches ws://</translation>
+    </message>
+    <message>
+        <source>TLS certificate:</source>
+        <translation>TLS-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>TLS-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS private key:</source>
+        <translation>Privater TLS-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM)</source>
+        <translation>Privater TLS-Schlüssel (PEM)</translation>
+    </message>
+    <message>
+        <source>Generated operator token</source>
+        <translation>Erzeugtes Operator-Token</translation>
+    </message>
+    <message>
+        <source>No token was configured at start, so this run generated an operator token and wrote it to a file only you can read:</source>
+        <translation>Beim Start war kein Token eingerichtet; dieser Lauf hat daher ein Operator-Token erzeugt und in eine Datei geschrieben, die nur Sie lesen können:</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no token.</source>
+        <translation>%1 enthält kein Token.</translation>
+    </message>
+    <message>
+        <source>The operator token is on the clipboard.</source>
+        <translation>Das Operator-Token ist in der Zwischenablage.</translation>
     </message>
 </context>
 </TS>

@@ -116,6 +116,8 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
         return result;
     }
 
+    options.givenOptions = parser.optionNames();
+
     // The language first: main() reports every other error in it.
     if (parser.isSet(langOption)) {
         static const QRegularExpression pattern(QStringLiteral("^[a-z]{2}(_[A-Z]{2})?$"));

@@ -32,6 +32,9 @@ struct AppOptions {
     bool journalEnabled = true;
     // The main window's page to show first: "market" or "resources".
     QString tab = QStringLiteral("market");
+    // Names of the options given on the command line (long names, without dashes). Those override the
+    // saved settings for this run: SettingsValues::withCommandLine.
+    QStringList givenOptions;
 };
 
 struct AppOptionsResult {

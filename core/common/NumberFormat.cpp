@@ -52,6 +52,22 @@ QString NumberFormat::compact(double value, const QLocale &locale)
     return locale.toString(value, 'f', 0);
 }
 
+QString NumberFormat::money(double amount, const QLocale &locale)
+{
+    if (!std::isfinite(amount))
+        return QStringLiteral("–");
+    // A loss that rounds to zero reads "0.00", not "-0.00".
+    return locale.toString(std::fabs(amount) < 0.005 ? 0.0 : amount, 'f', 2);
+}
+
+QString NumberFormat::signedMoney(double amount, const QLocale &locale)
+{
+    QString text = money(amount, locale);
+    if (std::isfinite(amount) && amount >= 0.005)
+        text.prepend(locale.positiveSign());
+    return text;
+}
+
 QString NumberFormat::signedPercent(double percent, int decimals, const QLocale &locale)
 {
     if (!std::isfinite(percent))

@@ -18,6 +18,11 @@ public:
     // Compact magnitude for volumes and turnover: 950, 12.3 K, 345 M, 1.2 B, 3.4 T.
     static QString compact(double value, const QLocale &locale = QLocale());
 
+    // An amount of money (USD, two decimals, grouped): 12,345.67, -5.00, 0.00.
+    static QString money(double amount, const QLocale &locale = QLocale());
+    // The same with a plus sign on gains, for PnL: +12.34, -5.00, 0.00.
+    static QString signedMoney(double amount, const QLocale &locale = QLocale());
+
     // Signed percentage: +3.45 %, -0.12 %, 0.00 %.
     static QString signedPercent(double percent, int decimals = 2, const QLocale &locale = QLocale());
 

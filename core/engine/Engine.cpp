@@ -63,7 +63,27 @@ Engine::~Engine()
 
 qint64 Engine::scanIntervalMs() const
 {
+    if (m_scanIntervalOverrideMs > 0)
+        return m_scanIntervalOverrideMs;
     return qint64(std::max(1, m_config.preset.scanner.scanIntervalSeconds)) * 1000;
+}
+
+// A new interval counts from the last scan's start, so shortening it can start a scan at the next update
+// and lengthening it postpones the next one; the scanner takes its new concurrency at the next scan.
+void Engine::applyTuning(const RuntimeTuning &tuning)
+{
+    m_scanIntervalOverrideMs = tuning.scanIntervalSeconds > 0 ? qint64(tuning.scanIntervalSeconds) * 1000 : 0;
+    m_config.scanner.threads = tuning.scannerThreads;
+    m_config.scanner.maxConcurrentBatches = std::max(1, tuning.maxConcurrentBatches);
+    if (m_scanner)
+        m_scanner->setConcurrency(m_config.scanner.threads, m_config.scanner.maxConcurrentBatches);
+    if (m_lastScanMs > 0)
+        m_nextScanMs = m_lastScanMs + scanIntervalMs();
+    qCInfo(lcEngine).noquote() << QStringLiteral("tuning applied: scan interval %1 s, %2 scanner threads, %3 batches "
+                                                 "in flight")
+                                      .arg(scanIntervalMs() / 1000)
+                                      .arg(m_scanner ? m_scanner->threadCount() : m_config.scanner.threads)
+                                      .arg(m_config.scanner.maxConcurrentBatches);
 }
 
 bool Engine::isRunning() const

@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "common/MemoryPressure.h"
 #include "engine/EngineTypes.h"
+#include "engine/RuntimeTuning.h"
 #include "market/MarketTypes.h"
 #include "scanner/Preset.h"
 #include "scanner/ScanReport.h"
@@ -81,6 +82,10 @@ public:
     Journal *journal() const { return m_journal.get(); }
 
 public slots:
+    // Settings applied live: the scan interval (market time; <= 0 returns to the preset's), the scanner's
+    // thread count and batches in flight (from the next scan on). Memory thresholds go to the pressure
+    // governor and the resource monitor, not here.
+    void applyTuning(const bw::RuntimeTuning &tuning);
     // Idle/Stopped -> Initializing: opens and restores the journal, starts the feed. Error when the journal
     // cannot be opened (the file is left untouched).
     void start();
@@ -146,6 +151,7 @@ private:
     bool m_marketReady = false;
     qint64 m_nextScanMs = 0;
     qint64 m_lastScanMs = 0;
+    qint64 m_scanIntervalOverrideMs = 0; // applyTuning; 0: the preset's interval
     double m_lastScanWallMs = 0;
     int m_scans = 0;
     int m_lastCandidates = 0;

@@ -74,6 +74,21 @@ void PressureGovernor::setThresholds(const PressureThresholds &thresholds)
     m_thresholds = thresholds;
 }
 
+bool PressureGovernor::setMemoryThresholds(qint64 rssBudgetBytes, double high, double critical)
+{
+    if (rssBudgetBytes <= 0 || !(high > 0) || !(critical > high) || critical > 1.0) {
+        qCWarning(lcMonitor).noquote() << "pressure thresholds refused: budget" << mib(rssBudgetBytes) << "high" << high
+                                       << "critical" << critical;
+        return false;
+    }
+    m_thresholds.rssBudgetBytes = rssBudgetBytes;
+    m_thresholds.high = high;
+    m_thresholds.critical = critical;
+    qCInfo(lcMonitor).noquote() << "pressure thresholds: budget" << mib(rssBudgetBytes) << "- high at"
+                                << qRound(high * 100) << "%, critical at" << qRound(critical * 100) << "%";
+    return true;
+}
+
 void PressureGovernor::attachMonitor(ResourceMonitor *monitor)
 {
     if (m_monitor)

@@ -76,6 +76,9 @@ public:
 
 public slots:
     void evaluate(const bw::ResourceSample &sample);
+    // The settings' budget and levels, applied live from the next sample on (other fields kept). Refuses,
+    // with a warning, a budget <= 0 or thresholds outside 0 < high < critical <= 1.
+    bool setMemoryThresholds(qint64 rssBudgetBytes, double high, double critical);
 
 signals:
     void levelChanged(bw::PressureLevel level, const QString &reason);

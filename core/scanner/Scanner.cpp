@@ -162,6 +162,13 @@ void Scanner::setPressureSource(const PressureSource *pressure)
     m_pressure = pressure;
 }
 
+void Scanner::setConcurrency(int threads, int maxConcurrentBatches)
+{
+    m_settings.threads = threads;
+    m_settings.maxConcurrentBatches = std::max(1, maxConcurrentBatches);
+    m_pool.setMaxThreadCount(threads > 0 ? threads : std::max(1, QThread::idealThreadCount()));
+}
+
 int Scanner::threadCount() const
 {
     return m_pool.maxThreadCount();

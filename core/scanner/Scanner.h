@@ -82,6 +82,9 @@ public:
     void setSource(const ScanSource *source);
     void setUpdateGate(std::function<void(bool hold)> gate);
     void setPressureSource(const PressureSource *pressure);
+    // Pool size (<= 0: one per core) and batches in flight (>= 1); a running scan keeps its own, the next
+    // scan uses the new values.
+    void setConcurrency(int threads, int maxConcurrentBatches);
 
     // Starts a scan, or, while one runs, remembers that another is wanted (at most one pending).
     // Returns true if a scan started now.

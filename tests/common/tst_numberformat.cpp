@@ -75,6 +75,18 @@ private slots:
         QCOMPARE(NumberFormat::signedPercent(value, 2, QLocale::c()), text);
     }
 
+    void money()
+    {
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        QCOMPARE(NumberFormat::money(12345.678, english), u"12,345.68"_s);
+        QCOMPARE(NumberFormat::money(-5, english), u"-5.00"_s);
+        QCOMPARE(NumberFormat::money(-0.004, english), u"0.00"_s); // no "-0.00"
+        QCOMPARE(NumberFormat::signedMoney(12.344, english), u"+12.34"_s);
+        QCOMPARE(NumberFormat::signedMoney(-1234.5, english), u"-1,234.50"_s);
+        QCOMPARE(NumberFormat::signedMoney(0.001, english), u"0.00"_s);
+        QCOMPARE(NumberFormat::signedMoney(1234.5, QLocale(QLocale::German, QLocale::Germany)), u"+1.234,50"_s);
+    }
+
     void bytes()
     {
         QCOMPARE(NumberFormat::bytes(512, QLocale::c()), u"512 B"_s);

@@ -59,8 +59,7 @@ private slots:
         QVERIFY(marketTime);
         QTRY_VERIFY(marketTime->text().contains(u':'));
         QVERIFY(window.findChild<QLabel *>(u"statusSource"_s)->text().contains(u"Simulated"_s));
-        QCOMPARE(window.findChild<QLabel *>(u"statusSymbols"_s)->text(), u"20 symbols"_s);
-        QVERIFY(window.findChild<QLabel *>(u"statusMarketTime"_s)->text().contains(u"UTC"_s));
+        QCOMPARE(window.findChild<QLabel *>(u"marketFilterSummary"_s)->text(), u"20 symbols"_s);
         QVERIFY(window.windowTitle().contains(u"Simulated"_s));
 
         // Every row has a price and a volume, and the default order is by volume, largest first.

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QWidget>
 
 namespace bw::ui {
 
@@ -49,6 +50,16 @@ void Theme::apply(ThemeMode mode)
     g_mode = mode;
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(palette(mode));
+    // A widget with a style sheet resolves palette(...) references once, when the sheet is applied; give
+    // each its sheet again so that a table switched to the light theme does not keep a dark base.
+    const QWidgetList widgets = QApplication::allWidgets();
+    for (QWidget *widget : widgets) {
+        const QString sheet = widget->styleSheet();
+        if (!sheet.isEmpty()) {
+            widget->setStyleSheet(QString());
+            widget->setStyleSheet(sheet);
+        }
+    }
 }
 
 ThemeMode Theme::current()

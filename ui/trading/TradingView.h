@@ -1,0 +1,117 @@
+#pragma once
+
+#include "app/WorkstationSession.h"
+#include "engine/EngineTypes.h"
+#include "market/MarketTypes.h"
+#include "trading/Signal.h"
+#include "trading/TradingUpdate.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <array>
+
+class QAbstractItemModel;
+class QLabel;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+
+namespace bw::ui {
+
+class ClosedPositionTableModel;
+class EquityCurve;
+class FillTableModel;
+class OrderTableModel;
+class PositionTableModel;
+class SignalTableModel;
+class SortFilterProxyModel;
+
+// The trading page: a strip of account figures, the open positions with live PnL, tabs for the signals
+// (with their fate), orders, fills and closed trades, and the equity curve. It only shows what it is given:
+// setSession() connects a WorkstationSession (local engine or remote server); the public slots feed it
+// without one. Tables update in place (dataChanged and row inserts, never a reset); column widths and the
+// splitters are remembered (QSettings group "tradingView").
+class TradingView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TradingView(QWidget *parent = nullptr);
+    ~TradingView() override;
+
+    // Follows `session`'s signals, trading updates, account, engine status and market marks; a source change
+    // clears the page. Null detaches. The session must outlive the view or be replaced first.
+    void setSession(bw::WorkstationSession *session);
+    bw::WorkstationSession *session() const { return m_session; }
+
+    SignalTableModel *signalModel() const { return m_signals; }
+    PositionTableModel *positionModel() const { return m_positions; }
+    ClosedPositionTableModel *closedModel() const { return m_closed; }
+    OrderTableModel *orderModel() const { return m_orders; }
+    FillTableModel *fillModel() const { return m_fills; }
+    EquityCurve *equityCurve() const { return m_equity; }
+
+    // Net realised PnL (price PnL minus fees) of the fills in the current UTC day of market time.
+    double realisedToday() const { return m_realisedToday; }
+
+public slots:
+    void showSignals(const QList<bw::Signal> &signalList);
+    void showDecision(const bw::Signal &signal, bool entered, const QString &code, const QString &reason);
+    void showTradingUpdate(const bw::TradingUpdate &update);
+    void showAccount(const bw::AccountSnapshot &account);
+    void showStatus(const bw::EngineStatus &status);
+    // Fresher marks for the open positions between trading steps.
+    void showOverview(const bw::MarketOverview &overview);
+    // Drops everything shown (a new data source).
+    void clear();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    enum Figure { Equity, Cash, Unrealised, OpenPositions, RealisedToday, KillSwitch, FigureCount };
+
+    QWidget *buildSummary();
+    QTableView *makeTable(const QString &objectName, QAbstractItemModel *model, int sortColumn);
+    void fitColumns(QTableView *table, const QStringList &samples);
+    void rollDay(qint64 timeMs);
+    void setFigure(Figure figure, const QString &text, const QColor &colour = {});
+    void updatePositionFigures();
+    void updateRealisedFigure();
+    void updateTabTitles();
+    void updateKillSwitch();
+    void restoreLayout();
+    void saveLayout() const;
+
+    QPointer<bw::WorkstationSession> m_session;
+
+    SignalTableModel *m_signals = nullptr;
+    PositionTableModel *m_positions = nullptr;
+    ClosedPositionTableModel *m_closed = nullptr;
+    OrderTableModel *m_orders = nullptr;
+    FillTableModel *m_fills = nullptr;
+    EquityCurve *m_equity = nullptr;
+
+    std::array<QLabel *, FigureCount> m_figures{};
+    QLabel *m_positionsTitle = nullptr;
+    QLabel *m_noPositions = nullptr;
+    QTableView *m_positionTable = nullptr;
+    QTableView *m_signalTable = nullptr;
+    QTableView *m_orderTable = nullptr;
+    QTableView *m_fillTable = nullptr;
+    QTableView *m_closedTable = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTimer m_tabTitleTimer;
+
+    double m_realisedToday = 0;
+    qint64 m_dayStartMs = 0; // UTC midnight of the day m_realisedToday covers (0: none yet)
+    bool m_haveStatus = false;
+    bool m_killSwitch = false;
+    bw::EngineState m_engineState = bw::EngineState::Idle;
+    QString m_killReason;
+};
+
+} // namespace bw::ui
