@@ -3,8 +3,9 @@
 //  - sample_vs_spawn_cat: ProcSampler::sample (process + system, kept-open files, pread, in-place
 //    parsing, plus a descriptor count cat cannot do) vs spawning `cat` on the same /proc files and
 //    parsing its output with the same parsers.
-//  - pread_vs_open_read_close: reading the same files through kept descriptors with pread vs
-//    open/read/close each time (no parsing on either side).
+//  - pread_vs_open_read_close: reading the same files (those a sample reads every tick) through kept
+//    descriptors with pread vs open/read/close each time (no parsing on either side), plus a per-file
+//    breakdown in CPU time.
 #include "monitor/ProcParsers.h"
 #include "monitor/ProcSampler.h"
 
@@ -25,13 +26,21 @@ extern char **environ;
 
 namespace {
 
-// The files one sample reads on every tick, in the order `cat` prints them. The details (status and
-// smaps_rollup, socket classification) are re-read at most every 10 s by default
+// The files one sample reads on every tick, in the order `cat` prints them. The details (status,
+// smaps_rollup, io, socket classification) are re-read at most every 10 s by default
 // (ProcSampler::Options::detailIntervalMs); a sample that reads them too is measured on its own below.
 std::vector<std::string> sampleFiles()
 {
     const std::string self = "/proc/" + std::to_string(::getpid()) + "/";
-    return {self + "stat", self + "statm", self + "io", "/proc/meminfo", "/proc/stat", "/proc/loadavg"};
+    return {self + "stat", self + "statm", "/proc/meminfo", "/proc/stat", "/proc/loadavg"};
+}
+
+// Every file the sampler reads, per tick or as a detail, for the per-file breakdown.
+std::vector<std::string> allSamplerFiles()
+{
+    const std::string self = "/proc/" + std::to_string(::getpid()) + "/";
+    return {self + "stat",         self + "statm",  self + "io",  self + "status",
+            self + "smaps_rollup", "/proc/meminfo", "/proc/stat", "/proc/loadavg"};
 }
 
 void BM_FullSample(benchmark::State &state)
@@ -50,7 +59,7 @@ void BM_FullSample(benchmark::State &state)
 BENCHMARK(BM_FullSample);
 
 // Spawns cat on the files, reads its output through a pipe and parses it with the same parsers: line 1 is
-// stat, line 2 statm, the last line loadavg, and the key/value files in between.
+// /proc/[pid]/stat, line 2 statm, the last line loadavg, and meminfo and /proc/stat in between.
 void BM_SpawnCat(benchmark::State &state)
 {
     const std::vector<std::string> files = sampleFiles();
@@ -97,11 +106,10 @@ void BM_SpawnCat(benchmark::State &state)
         const std::string_view middle = text.substr(line2 + 1, lastStart - line2 - 1);
         const auto stat = bw::proc::parsePidStat(text.substr(0, line1));
         const auto statm = bw::proc::parsePidStatm(text.substr(line1 + 1, line2 - line1 - 1));
-        const auto io = bw::proc::parsePidIo(middle);
         const auto mem = bw::proc::parseMemInfo(middle);
         bw::proc::parseSystemStat(middle, systemStat);
         const auto load = bw::proc::parseLoadAvg(text.substr(lastStart));
-        if (!stat || !statm || !io || !mem || !load) {
+        if (!stat || !statm || !mem || !load) {
             state.SkipWithError("cat output did not parse");
             return;
         }
@@ -139,6 +147,40 @@ void BM_OpenReadClose(benchmark::State &state)
 }
 BENCHMARK(BM_OpenReadClose);
 
+// "/proc/[pid]/stat" for the process's own files, the path for the system's.
+std::string fileLabel(const std::string &file)
+{
+    const std::string self = "/proc/" + std::to_string(::getpid()) + "/";
+    return file.rfind(self, 0) == 0 ? "/proc/[pid]/" + file.substr(self.size()) : file;
+}
+
+// Per file: where the time of the two ways goes (the kernel generates the text on every read either way;
+// kept descriptors save the path walk, the allocation of the open file and the close).
+void BM_FileKeptPread(benchmark::State &state)
+{
+    const std::string file = allSamplerFiles()[std::size_t(state.range(0))];
+    state.SetLabel(fileLabel(file));
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    std::vector<char> buffer(1 << 16);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(::pread(fd, buffer.data(), buffer.size(), 0));
+    ::close(fd);
+}
+BENCHMARK(BM_FileKeptPread)->DenseRange(0, 7);
+
+void BM_FileOpenReadClose(benchmark::State &state)
+{
+    const std::string file = allSamplerFiles()[std::size_t(state.range(0))];
+    state.SetLabel(fileLabel(file));
+    std::vector<char> buffer(1 << 16);
+    for (auto _ : state) {
+        const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+        benchmark::DoNotOptimize(::read(fd, buffer.data(), buffer.size()));
+        ::close(fd);
+    }
+}
+BENCHMARK(BM_FileOpenReadClose)->DenseRange(0, 7);
+
 // One sample that also re-reads the details every time (status, smaps_rollup, a readlink per descriptor),
 // as with detailIntervalMs 0.
 void BM_FullSampleWithDetails(benchmark::State &state)
@@ -170,12 +212,17 @@ public:
     void ReportRuns(const std::vector<Run> &runs) override
     {
         for (const Run &run : runs) {
-            if (run.run_type == Run::RT_Iteration && !run.error_occurred && run.iterations > 0)
+            if (run.run_type == Run::RT_Iteration && !run.error_occurred && run.iterations > 0) {
                 times[run.benchmark_name()] = run.real_accumulated_time * 1e9 / double(run.iterations);
+                cpuTimes[run.benchmark_name()] = run.cpu_accumulated_time * 1e9 / double(run.iterations);
+                labels[run.benchmark_name()] = run.report_label;
+            }
         }
         ConsoleReporter::ReportRuns(runs);
     }
     std::map<std::string, double> times;
+    std::map<std::string, double> cpuTimes;
+    std::map<std::string, std::string> labels;
 };
 
 } // namespace
@@ -201,6 +248,22 @@ int main(int argc, char **argv)
         std::printf("ratio sample_vs_spawn_cat %.1f target >=50\n", spawn / sample);
     if (pread > 0 && openRead > 0)
         std::printf("ratio pread_vs_open_read_close %.2f target >=2\n", openRead / pread);
+    // The same pair in CPU time: on a loaded machine the wall times carry preemption.
+    const auto cpu = [&](const char *name) {
+        const auto it = reporter.cpuTimes.find(name);
+        return it == reporter.cpuTimes.end() ? 0.0 : it->second;
+    };
+    if (cpu("BM_KeptPread") > 0 && cpu("BM_OpenReadClose") > 0)
+        std::printf("info pread_vs_open_read_close_cpu_time %.2f\n", cpu("BM_OpenReadClose") / cpu("BM_KeptPread"));
+    for (int i = 0; i < 8; ++i) {
+        const std::string kept = "BM_FileKeptPread/" + std::to_string(i);
+        const std::string opened = "BM_FileOpenReadClose/" + std::to_string(i);
+        const double keptNs = cpu(kept.c_str());
+        const double openNs = cpu(opened.c_str());
+        if (keptNs > 0 && openNs > 0)
+            std::printf("info file_cpu_ns %s pread %.0f open_read_close %.0f ratio %.2f\n",
+                        reporter.labels[kept].c_str(), keptNs, openNs, openNs / keptNs);
+    }
     if (sample > 0)
         std::printf("info sample_cost_us %.1f\n", sample / 1000.0);
     if (sampleWithDetails > 0)

@@ -2,9 +2,12 @@
 //   ratio full_scan_vs_naive <x> target >=1.5      naive reference time / our full scan time (1 thread)
 //   ratio pool_2_threads_vs_1 <x> target >=1.4     1-thread scan time / 2-thread scan time
 //   ratio incremental_vs_rebuild <x> target <=0.02 (one new bar + scan) / (rebuild all state + scan)
-// and info lines for the wall time of a scan of 2,000 and 10,000 symbols and the peak RSS (VmHWM).
+// and info lines for the wall time of a scan of 2,000 and 10,000 symbols and the peak RSS (VmHWM), and
+// the scanner caches at the live cadence (`info scanner_cache ...`; `--caches-only` runs just that).
 // Times are wall-clock (the pool's work happens on other threads), median of the repetitions.
 
+#include "common/CacheRegistry.h"
+#include "common/Clock.h"
 #include "market/MarketStore.h"
 #include "market/SimulatedMarket.h"
 #include "scanner/LevelDetector.h"
@@ -486,6 +489,155 @@ double wallScanMs(int symbols, int bars, int capacity, qint64 *storeBytes, qint6
     return ms[ms.size() / 2];
 }
 
+// Does the filter cache earn its keep? What a hit saves: the volatility and correlation filters of one
+// symbol (a few comparisons, and a formatted reason for each failure), against what a hit costs: the
+// cache's mutex, a hash lookup and the copy of the cached list into the outcome. 300 symbols each.
+struct FilterWorld {
+    FilterWorld()
+        : world(300, 500, 500)
+        , preset(*PresetLoader::load(QStringLiteral("breakout_v1")).preset)
+        , cache({QStringLiteral("bench.filters"), 300, 0})
+    {
+        world.source->configure(preset);
+        world.source->rebuild();
+        metrics.resize(300);
+        for (int i = 0; i < 300; ++i) {
+            world.source->fillMetrics(i, metrics[std::size_t(i)]);
+            QList<FilterResult> computed;
+            ScanFilters::volatility(metrics[std::size_t(i)], preset.volatility, computed);
+            ScanFilters::correlation(metrics[std::size_t(i)], preset.risk, computed);
+            cache.put(ScanCacheKey{i, 1, 1, 0}, computed);
+        }
+    }
+    World world;
+    Preset preset;
+    std::vector<SymbolMetrics> metrics;
+    BoundedCache<ScanCacheKey, QList<FilterResult>, ScanCacheKeyHash> cache;
+};
+
+FilterWorld &filterWorld()
+{
+    static FilterWorld w;
+    return w;
+}
+
+void BM_FilterStageCompute(benchmark::State &state)
+{
+    FilterWorld &w = filterWorld();
+    QList<FilterResult> out;
+    out.reserve(12);
+    for (auto _ : state) {
+        for (int i = 0; i < 300; ++i) {
+            out.clear();
+            QList<FilterResult> computed;
+            ScanFilters::volatility(w.metrics[std::size_t(i)], w.preset.volatility, computed);
+            ScanFilters::correlation(w.metrics[std::size_t(i)], w.preset.risk, computed);
+            out.append(computed);
+            benchmark::DoNotOptimize(out.data());
+        }
+    }
+}
+
+void BM_FilterStageCacheHit(benchmark::State &state)
+{
+    FilterWorld &w = filterWorld();
+    QList<FilterResult> out;
+    out.reserve(12);
+    for (auto _ : state) {
+        for (int i = 0; i < 300; ++i) {
+            out.clear();
+            const std::optional<QList<FilterResult>> cached = w.cache.get(ScanCacheKey{i, 1, 1, 0});
+            out.append(*cached);
+            benchmark::DoNotOptimize(out.data());
+        }
+    }
+}
+
+// The scanner's caches at the live cadence: a 5 m bar every 300 s of market time and a scan every 120 s
+// (breakout_v1's scan interval), so 2-3 scans see each closed bar; the caches' TTLs run on that market
+// clock, as in the engine. Reports each cache's hits, misses, evictions and expirations over 12 bars, and
+// the median wall time of the scans that repeat a bar (where a cache can help) and of those after a new bar.
+struct CacheStudy {
+    double newBarMs = 0;
+    double sameBarMs = 0;
+    QList<CacheStats> stats;
+};
+
+CacheStudy cacheStudy(const Preset &preset, const ScannerSettings &settings)
+{
+    World w(300, 500, 500); // the workstation's default universe; seeded, so every variant sees the same bars
+    ManualClock clock(w.market.marketTimeMs());
+    w.source->configure(preset);
+    w.source->rebuild();
+    CacheStudy result;
+    {
+        Scanner scanner(settings, clock);
+        scanner.setPreset(preset);
+        scanner.setSource(w.source.get());
+        scanOnce(scanner); // warm the pool and the caches on the current bar
+        std::vector<double> fresh, same;
+        for (int bar = 0; bar < 12; ++bar) {
+            w.source->onBarsClosed(w.nextBar());
+            clock.setNowMs(w.market.marketTimeMs());
+            for (int scan = 0; scan < 3; ++scan) {
+                QElapsedTimer t;
+                t.start();
+                scanOnce(scanner);
+                (scan == 0 ? fresh : same).push_back(double(t.nsecsElapsed()) / 1e6);
+                clock.advanceMs(scan < 2 ? 120'000 : 60'000 - 1); // 0, 120, 240 s into the 300 s bar
+            }
+        }
+        std::sort(fresh.begin(), fresh.end());
+        std::sort(same.begin(), same.end());
+        result.newBarMs = fresh[fresh.size() / 2];
+        result.sameBarMs = same[same.size() / 2];
+        for (const CacheStats &c : CacheRegistry::instance().stats()) {
+            if (c.name.startsWith(QLatin1String("scanner.")))
+                result.stats.append(c);
+        }
+    }
+    return result;
+}
+
+void printCacheStudies()
+{
+    for (const char *presetName : {"breakout_v1", "breakout_v1_relaxed"}) {
+        const Preset preset = *PresetLoader::load(QString::fromLatin1(presetName)).preset;
+        struct Variant {
+            const char *name;
+            ScannerSettings settings;
+        };
+        std::vector<Variant> variants;
+        ScannerSettings seed; // session 1's settings: 200 entries each, filters expire after 60 s
+        seed.threads = 1;
+        seed.cacheCapacity = 200;
+        seed.cacheCapacityMax = 200;
+        seed.filterCacheTtlMs = 60'000;
+        seed.scoreCacheTtlMs = 300'000;
+        seed.levelCacheTtlMs = 0;
+        variants.push_back({"capacity200_ttl60s", seed});
+        ScannerSettings current; // the defaults as they are now
+        current.threads = 1;
+        variants.push_back({"current_default", current});
+        ScannerSettings off = current;
+        off.cacheCapacity = 0;
+        variants.push_back({"off", off});
+        for (const Variant &v : variants) {
+            const CacheStudy r = cacheStudy(preset, v.settings);
+            std::printf("info scanner_cache preset=%s variant=%s capacity=%lld filter_ttl_ms=%lld scan_ms new_bar %.2f "
+                        "same_bar %.2f\n",
+                        presetName, v.name, static_cast<long long>(v.settings.cacheCapacity),
+                        static_cast<long long>(v.settings.filterCacheTtlMs), r.newBarMs, r.sameBarMs);
+            for (const CacheStats &c : r.stats)
+                std::printf("info scanner_cache   %s size %lld/%lld hits %lld misses %lld evictions %lld expirations "
+                            "%lld hit_rate %.2f\n",
+                            qPrintable(c.name), static_cast<long long>(c.size), static_cast<long long>(c.capacity),
+                            static_cast<long long>(c.hits), static_cast<long long>(c.misses),
+                            static_cast<long long>(c.evictions), static_cast<long long>(c.expirations), c.hitRate());
+        }
+    }
+}
+
 } // namespace
 
 BENCHMARK(BM_NaiveScan)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2)->Repetitions(3);
@@ -493,10 +645,25 @@ BENCHMARK(BM_FullScan1Thread)->Unit(benchmark::kMillisecond)->UseRealTime()->Ite
 BENCHMARK(BM_ScanPool)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5)->Repetitions(3);
 BENCHMARK(BM_RebuildAndScan)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2)->Repetitions(3);
 BENCHMARK(BM_IncrementalBarAndScan)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(10)->Repetitions(3);
+BENCHMARK(BM_FilterStageCompute)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_FilterStageCacheHit)->Unit(benchmark::kMicrosecond);
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    bool cachesOnly = false;
+    std::vector<char *> args{argv[0]};
+    std::string filterArg = "--benchmark_filter=FilterStage";
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--caches-only")
+            cachesOnly = true;
+        else
+            args.push_back(argv[i]);
+    }
+    if (cachesOnly)
+        args.push_back(filterArg.data());
+    argc = int(args.size());
+    argv = args.data();
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 2;
@@ -510,6 +677,10 @@ int main(int argc, char **argv)
         if (a > 0 && b > 0)
             std::printf("ratio %s %.3g target %s\n", name, a / b, target);
     };
+    if (cachesOnly) {
+        printCacheStudies();
+        return 0;
+    }
     ratio("full_scan_vs_naive", "BM_NaiveScan/iterations:2/repeats:3/real_time",
           "BM_FullScan1Thread/iterations:2/repeats:3/real_time", ">=1.5");
     ratio("pool_2_threads_vs_1", "BM_ScanPool/1/iterations:5/repeats:3/real_time",
@@ -527,5 +698,6 @@ int main(int argc, char **argv)
     std::printf("info scan_wall_ms symbols=10000 bars=500 threads=%d %.2f (store %.1f MiB, scan state %.1f MiB)\n",
                 QThread::idealThreadCount(), ms10k, double(storeBytes) / 1048576.0, double(stateBytes) / 1048576.0);
     std::printf("info peak_rss_mib %.1f\n", double(vmHwmKiB()) / 1024.0);
+    printCacheStudies();
     return 0;
 }

@@ -34,7 +34,8 @@ public:
     BoundedCache(Options options, const Clock &clock = SystemClock::instance())
         : m_options(std::move(options))
         , m_clock(clock)
-        , m_capacity(std::max<qint64>(m_options.capacity, 0))
+        , m_baseCapacity(std::max<qint64>(m_options.capacity, 0))
+        , m_capacity(m_baseCapacity)
     {
         m_map.reserve(std::size_t(m_capacity));
         CacheRegistry::instance().add(this);
@@ -160,9 +161,26 @@ public:
     void setCapacityFactor(double factor) override
     {
         std::lock_guard lock(m_mutex);
-        m_capacity = qint64(std::floor(double(m_options.capacity) * std::clamp(factor, 0.0, 1.0)));
+        m_factor = std::clamp(factor, 0.0, 1.0);
+        m_capacity = qint64(std::floor(double(m_baseCapacity) * m_factor));
         while (qint64(m_map.size()) > m_capacity)
             evictOldest();
+    }
+
+    // Changes the configured capacity (e.g. to the number of keys a user of the cache cycles through);
+    // a pressure factor in force keeps applying to it.
+    void setBaseCapacity(qint64 capacity)
+    {
+        std::lock_guard lock(m_mutex);
+        m_baseCapacity = std::max<qint64>(capacity, 0);
+        m_capacity = qint64(std::floor(double(m_baseCapacity) * m_factor));
+        while (qint64(m_map.size()) > m_capacity)
+            evictOldest();
+    }
+    qint64 baseCapacity() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_baseCapacity;
     }
 
 private:
@@ -197,7 +215,9 @@ private:
     const Options m_options;
     const Clock &m_clock;
     mutable std::mutex m_mutex;
-    qint64 m_capacity;
+    qint64 m_baseCapacity; // as configured, or as set by setBaseCapacity
+    qint64 m_capacity;     // in force: the base times the pressure factor
+    double m_factor = 1.0; // from setCapacityFactor (memory pressure)
     Order m_order;
     Map m_map;
     qint64 m_hits = 0;

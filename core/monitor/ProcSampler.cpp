@@ -44,12 +44,16 @@ bool forEachDirEntry(int dirFd, std::string &buffer, Fn &&fn)
         return false;
     if (buffer.size() < 16384)
         buffer.resize(16384);
+    // procfs fills the buffer while entries remain (it stops only when the next one does not fit), so a
+    // call that left room for a longest entry has reached the end: no second call just to read 0.
+    constexpr long kRoomForAnotherEntry = long(offsetof(LinuxDirent64, d_name)) + 256 + 8;
     for (;;) {
         const long n = ::syscall(SYS_getdents64, dirFd, buffer.data(), buffer.size());
         if (n < 0)
             return false;
         if (n == 0)
             return true;
+        const bool last = long(buffer.size()) - n >= kRoomForAnotherEntry;
         for (long offset = 0; offset < n;) {
             LinuxDirent64 entry;
             std::memcpy(&entry, buffer.data() + offset, offsetof(LinuxDirent64, d_name));
@@ -58,6 +62,8 @@ bool forEachDirEntry(int dirFd, std::string &buffer, Fn &&fn)
                 fn(name);
             offset += entry.d_reclen;
         }
+        if (last)
+            return true;
     }
 }
 
@@ -305,6 +311,8 @@ bool ProcSampler::sampleProcess(ProcessSample &out)
     out.minorFaults = stat->minorFaults;
     out.majorFaults = stat->majorFaults;
 
+    // Not stat's rss field: on current kernels it is the approximate per-CPU counter (a freshly started
+    // process can read 0), while statm sums it.
     const qint64 nm = readAll(m_statm, &err);
     if (nm < 0)
         return processGone(err);
@@ -321,18 +329,8 @@ bool ProcSampler::sampleProcess(ProcessSample &out)
     out.pssBytes = m_details.pssBytes;
     out.swapBytes = m_details.swapBytes;
     out.peakRssBytes = m_details.peakRssBytes;
-
-    out.ioReadBytes = -1;
-    out.ioWriteBytes = -1;
-    if (m_io.fd >= 0) {
-        const qint64 ni = readAll(m_io);
-        if (ni > 0) {
-            if (const auto io = proc::parsePidIo(view(m_io.buffer, ni))) {
-                out.ioReadBytes = io->readBytes;
-                out.ioWriteBytes = io->writeBytes;
-            }
-        }
-    }
+    out.ioReadBytes = m_details.ioReadBytes;
+    out.ioWriteBytes = m_details.ioWriteBytes;
     countDescriptors(out, details);
     out.memoryPercent = m_memTotalBytes > 0 ? 100.0 * double(out.rssBytes) / double(m_memTotalBytes) : 0.0;
     return true;
@@ -355,6 +353,13 @@ bool ProcSampler::readDetails(std::chrono::steady_clock::time_point now)
             d.pssBytes = rollup->pssBytes;
             if (d.swapBytes < 0)
                 d.swapBytes = rollup->swapBytes;
+        }
+    }
+    if (m_io.fd >= 0) {
+        const qint64 ni = readAll(m_io);
+        if (const auto io = ni > 0 ? proc::parsePidIo(view(m_io.buffer, ni)) : std::nullopt) {
+            d.ioReadBytes = io->readBytes;
+            d.ioWriteBytes = io->writeBytes;
         }
     }
     d.sockets = m_details.sockets; // refreshed by countDescriptors in the same sample

@@ -38,11 +38,13 @@ public:
     struct Options {
         QString diskPath;    // folder whose file system's use is reported; empty: none
         bool readPss = true; // smaps_rollup walks every page table: tens of µs for a Qt process
-        // The costly details (PSS and swap from smaps_rollup, peak RSS and swap from status, sockets among
-        // the descriptors: one readlink each) are re-read at most this often and repeated in between, so
-        // the per-tick sample stays at a few µs. 0: every sample.
+        // The costly or slow-moving details (PSS and swap from smaps_rollup; peak RSS and swap from status;
+        // I/O counters from io, which only the snapshot shows; sockets among the descriptors: one readlink
+        // each) are re-read at most this often and repeated in between, so the per-tick sample reads only
+        // /proc/[pid]/stat and statm, /proc/stat, meminfo and loadavg. 0: every sample (the snapshot and
+        // `monitor`).
         int detailIntervalMs = 10'000;
-        bool readIo = true;       // /proc/[pid]/io
+        bool readIo = true;       // /proc/[pid]/io (a detail)
         bool countFds = true;     // open descriptors
         bool classifyFds = true;  // sockets among them (one readlink per descriptor)
         bool sampleSystem = true; // /proc/stat, meminfo, loadavg, statvfs
@@ -130,6 +132,8 @@ private:
         qint64 pssBytes = -1;
         qint64 swapBytes = -1;
         qint64 peakRssBytes = -1;
+        qint64 ioReadBytes = -1;
+        qint64 ioWriteBytes = -1;
         qint64 sockets = -1;
     };
     bool readDetails(std::chrono::steady_clock::time_point now);

@@ -297,6 +297,15 @@ void Scanner::startScan()
 
     // Stages 3+: batches on the pool. Slots are preallocated; each worker writes only its batches' slots.
     const int count = int(job->selected.size());
+    if (m_settings.cacheCapacity > 0) {
+        const qint64 capacity = std::clamp<qint64>(count, m_settings.cacheCapacity,
+                                                   std::max(m_settings.cacheCapacity, m_settings.cacheCapacityMax));
+        if (capacity != m_filterCache.baseCapacity()) {
+            m_filterCache.setBaseCapacity(capacity);
+            m_scoreCache.setBaseCapacity(capacity);
+            m_levelCache.setBaseCapacity(capacity);
+        }
+    }
     job->outcomes.resize(std::size_t(count));
     job->batches = (count + job->batchSize - 1) / job->batchSize;
     job->workers = std::min({m_settings.maxConcurrentBatches, job->threads, job->batches});

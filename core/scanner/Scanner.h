@@ -23,8 +23,14 @@ struct ScannerSettings {
     int batchSizeNormal = 20;     // symbols per batch at each pressure level
     int batchSizeHigh = 15;
     int batchSizeCritical = 10;
-    qint64 cacheCapacity = 200; // each of the three caches
-    qint64 filterCacheTtlMs = 60000;
+    // Each of the three caches holds at least this many entries, and is sized at every scan to the number of
+    // symbols the scan evaluates, up to cacheCapacityMax. Their keys are (symbol, closed bar), so an LRU
+    // smaller than one scan's symbols evicts every entry before the next scan could read it. 0: no caches.
+    qint64 cacheCapacity = 200;
+    qint64 cacheCapacityMax = 20000;
+    // Filters are keyed by the closed bar they were computed on, so they never go stale: no TTL (a TTL of
+    // 60 s in market time, shorter than the 120 s scan interval, expired every entry before its first use).
+    qint64 filterCacheTtlMs = 0;
     qint64 scoreCacheTtlMs = 300000;
     qint64 levelCacheTtlMs = 0; // keyed by closed bar: never stale, only evicted
 };

@@ -62,6 +62,10 @@ struct OrderRequest {
     // StopMarket only: the caller already saw the stop crossed (by a bar's low or high that the book
     // snapshot no longer shows), so the order is live at once.
     bool triggered = false;
+    // The price the market traded at when the caller saw the stop or target reached on a bar's path
+    // (open, low, high, close): the order's fill on arrival is taken there instead of at the book, which
+    // shows the bar's close. 0: at the book. What does not fill on arrival continues against the books.
+    double pathPrice = 0;
 };
 
 // An order as the broker tracks it. A plain value; the broker hands out copies in BrokerResult.

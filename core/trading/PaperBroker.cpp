@@ -171,7 +171,7 @@ Fill PaperBroker::applyFill(Order &order, double qty, double price, Liquidity li
     return fill;
 }
 
-bool PaperBroker::tryFill(Working &working, BrokerResult &result)
+bool PaperBroker::tryFill(Working &working, BrokerResult &result, double pathPrice)
 {
     Order &o = working.order;
     const auto marketIt = m_markets.find(o.symbol);
@@ -190,7 +190,8 @@ bool PaperBroker::tryFill(Working &working, BrokerResult &result)
     }
 
     const bool buy = o.side == OrderSide::Buy;
-    const double touch = buy ? m.book.bestAsk : m.book.bestBid;
+    const bool onPath = pathPrice > 0;
+    const double touch = onPath ? pathPrice : buy ? m.book.bestAsk : m.book.bestBid;
     const double depth = buy ? m.book.askDepth03 : m.book.bidDepth03;
     double &consumed = buy ? m.consumedBuy : m.consumedSell;
 
@@ -240,12 +241,18 @@ bool PaperBroker::tryFill(Working &working, BrokerResult &result)
         return changed;
 
     double price = o.limitPrice;
+    if (!taker && onPath) // a gap through the limit fills at the open, better than the limit
+        price = buy ? std::min(o.limitPrice, touch) : std::max(o.limitPrice, touch);
     if (taker) {
         const double f1 = (consumed + qty * touch) / depth;
         const double bps = m_config.paperSlippageBps + kBandBps * (f0 + f1) / 2.0;
         price = buy ? touch * (1.0 + bps / 10000.0) : touch * (1.0 - bps / 10000.0);
         if (o.type == OrderType::StopMarket)
             price = buy ? std::max(price, o.stopPrice) : std::min(price, o.stopPrice);
+        // On a bar's path the market traded through the stop: filled at the stop. Only a gap beyond it
+        // (the path price is the open) pays slippage and impact from there.
+        if (onPath && o.type == OrderType::StopMarket && !(buy ? touch > o.stopPrice : touch < o.stopPrice))
+            price = o.stopPrice;
         else if (o.type == OrderType::Limit)
             price = buy ? std::min(price, o.limitPrice) : std::max(price, o.limitPrice);
     }
@@ -298,7 +305,11 @@ BrokerResult PaperBroker::submit(const OrderRequest &request)
         return result;
     }
 
-    tryFill(working, result);
+    const bool onPath = std::isfinite(request.pathPrice) && request.pathPrice > 0;
+    // A target reached on a bar's path stands for a limit that was resting there: it fills as a maker.
+    if (onPath && o.type == OrderType::Limit)
+        working.resting = true;
+    tryFill(working, result, onPath ? request.pathPrice : 0.0);
     if (o.type == OrderType::Limit)
         working.resting = true; // whatever did not fill on arrival waits as a maker order
     result.orders.append(o);

@@ -55,6 +55,11 @@ struct AccountSnapshot {
 //   the limit; the rest rests and fills later at the limit price as a maker. Never better than the market.
 // - StopMarket: live once the bid (sell) or ask (buy) crosses the stop, or at once when submitted as
 //   triggered; fills like a market order but never better than the stop ("at the stop or worse").
+// - Path price (OrderRequest::pathPrice, bar-driven exits): the fill on arrival happens where the bar's
+//   path met the order instead of at the book: a stop-market as a taker at the stop when the path traded
+//   through it, or at the open of a bar that gapped beyond it moved against us as above; a limit as a
+//   maker at its limit (or at the better open of a gap), as the resting order it stands for. Depth still
+//   bounds the quantity.
 // - Fees on every fill: takerBps or makerBps of the fill notional.
 //
 // Accounting is perpetual-style and margin-free: cash moves only by realised PnL minus fees; equity is
@@ -113,7 +118,8 @@ private:
     };
 
     // Tries to fill (part of) the order against the current snapshot; true when the order changed.
-    bool tryFill(Working &working, BrokerResult &result);
+    // pathPrice > 0: the market traded there (a point of a bar's path) instead of at the book's touch.
+    bool tryFill(Working &working, BrokerResult &result, double pathPrice = 0);
     Fill applyFill(Order &order, double qty, double price, Liquidity liquidity);
     void finish(Working &working, OrderStatus status, const QString &reason);
     double reducibleQty(const Order &order) const;

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 
+#include <array>
 #include <cmath>
 
 namespace bw {
@@ -160,7 +161,7 @@ void PositionManager::apply(const BrokerResult &result, Step &step)
     }
 }
 
-void PositionManager::exitAll(qint64 positionId, OrderPurpose purpose, Step &step)
+void PositionManager::exitAll(qint64 positionId, OrderPurpose purpose, Step &step, double pathPrice)
 {
     Position *p = m_book.findLive(positionId);
     if (!p)
@@ -197,6 +198,7 @@ void PositionManager::exitAll(qint64 positionId, OrderPurpose purpose, Step &ste
         request.type = OrderType::StopMarket;
         request.stopPrice = p->stop;
         request.triggered = true;
+        request.pathPrice = pathPrice;
     } else {
         request.type = OrderType::Market;
     }
@@ -207,7 +209,8 @@ void PositionManager::exitAll(qint64 positionId, OrderPurpose purpose, Step &ste
     apply(result, step);
 }
 
-void PositionManager::sendTakeProfit(qint64 positionId, OrderPurpose purpose, double price, double fraction, Step &step)
+void PositionManager::sendTakeProfit(qint64 positionId, OrderPurpose purpose, double price, double fraction, Step &step,
+                                     double pathPrice)
 {
     Position *p = m_book.findLive(positionId);
     if (!p)
@@ -227,6 +230,7 @@ void PositionManager::sendTakeProfit(qint64 positionId, OrderPurpose purpose, do
     request.qty = qty;
     request.limitPrice = price;
     request.reduceOnly = true;
+    request.pathPrice = pathPrice;
     const BrokerResult result = m_broker.submit(request);
     if (!result.orders.isEmpty())
         p->exitOrderId = result.orders.constFirst().id;
@@ -258,6 +262,50 @@ void PositionManager::checkTime(qint64 positionId, Step &step)
         exitAll(positionId, OrderPurpose::MaxHold, step);
 }
 
+bool PositionManager::checkExits(qint64 positionId, double hi, double lo, PathPoint point, Step &step)
+{
+    Position *p = m_book.findLive(positionId);
+    if (!p || p->status != PositionStatus::Open)
+        return true;
+    const bool isLong = p->side == TradeSide::Long;
+    // On a bar's path an exit is met at its own price, or at the open of a bar that gapped through it;
+    // off a path (a tick, a bare range) it fills against the book.
+    const auto fillAt = [&](double level) {
+        switch (point) {
+        case PathPoint::None:
+            return 0.0;
+        case PathPoint::Open:
+            return hi;
+        case PathPoint::Inside:
+            return level;
+        }
+        return 0.0;
+    };
+    // 1. Stop, against the stop as it stands at this point.
+    const bool stopHit = isLong ? lo <= p->stop : hi >= p->stop;
+    if (stopHit) {
+        exitAll(positionId, stopPurpose(p->stopKind), step, fillAt(p->stop));
+        return true;
+    }
+    if (p->exitOrderId != 0) {
+        const auto inFlight = m_broker.order(p->exitOrderId);
+        if (inFlight && !isTakeProfit(inFlight->purpose))
+            return true; // a full exit is working
+    }
+
+    // 3. Targets, one exit order at a time.
+    if (p->entryComplete && p->exitOrderId == 0) {
+        const auto reached = [&](double target) { return isLong ? hi >= target : lo <= target; };
+        if (!p->tp1Done && reached(p->tp1Price))
+            sendTakeProfit(positionId, OrderPurpose::TakeProfit1, p->tp1Price, m_config.tp1SizePct, step,
+                           fillAt(p->tp1Price));
+        else if (p->tp1Done && !p->tp2Done && reached(p->tp2Price))
+            sendTakeProfit(positionId, OrderPurpose::TakeProfit2, p->tp2Price, m_config.tp2SizePct, step,
+                           fillAt(p->tp2Price));
+    }
+    return false;
+}
+
 void PositionManager::manage(qint64 positionId, const MarkUpdate &mark, Step &step)
 {
     checkTime(positionId, step);
@@ -265,36 +313,34 @@ void PositionManager::manage(qint64 positionId, const MarkUpdate &mark, Step &st
     if (!p || p->status != PositionStatus::Open || !(mark.last > 0))
         return;
 
-    const double hi = mark.high > 0 ? std::max(mark.high, mark.last) : mark.last;
-    const double lo = mark.low > 0 ? std::min(mark.low, mark.last) : mark.last;
+    double hi = mark.high > 0 ? std::max(mark.high, mark.last) : mark.last;
+    double lo = mark.low > 0 ? std::min(mark.low, mark.last) : mark.last;
     const bool isLong = p->side == TradeSide::Long;
     p->lastPrice = mark.last;
     if (mark.atr > 0)
         p->atr = mark.atr;
 
-    // 1. Stop, against the stop as it stood before this bar.
-    const bool stopHit = isLong ? lo <= p->stop : hi >= p->stop;
-    if (stopHit) {
-        exitAll(positionId, stopPurpose(p->stopKind), step);
+    if (mark.open > 0) {
+        // A bar: walk open -> adverse extreme -> favourable extreme -> close. Between two points the price
+        // moved continuously, so a stop or target crossed there was met at its own price; the open may
+        // have jumped from the previous close, so an exit due at the open fills at the open.
+        hi = std::max(hi, mark.open);
+        lo = std::min(lo, mark.open);
+        const std::array<double, 4> path =
+            isLong ? std::array{mark.open, lo, hi, mark.last} : std::array{mark.open, hi, lo, mark.last};
+        for (std::size_t i = 0; i < path.size(); ++i) {
+            p = m_book.findLive(positionId);
+            if (!p || p->status != PositionStatus::Open)
+                return;
+            if (checkExits(positionId, path[i], path[i], i == 0 ? PathPoint::Open : PathPoint::Inside, step))
+                return;
+        }
+    } else if (checkExits(positionId, hi, lo, PathPoint::None, step)) {
         return;
     }
-    if (p->exitOrderId != 0) {
-        const auto inFlight = m_broker.order(p->exitOrderId);
-        if (inFlight && !isTakeProfit(inFlight->purpose))
-            return; // a full exit is working
-    }
-
-    // 3. Targets, one exit order at a time.
-    if (p->entryComplete && p->exitOrderId == 0) {
-        const auto reached = [&](double target) { return isLong ? hi >= target : lo <= target; };
-        if (!p->tp1Done && reached(p->tp1Price))
-            sendTakeProfit(positionId, OrderPurpose::TakeProfit1, p->tp1Price, m_config.tp1SizePct, step);
-        else if (p->tp1Done && !p->tp2Done && reached(p->tp2Price))
-            sendTakeProfit(positionId, OrderPurpose::TakeProfit2, p->tp2Price, m_config.tp2SizePct, step);
-        p = m_book.findLive(positionId);
-        if (!p || p->status != PositionStatus::Open)
-            return;
-    }
+    p = m_book.findLive(positionId);
+    if (!p || p->status != PositionStatus::Open)
+        return;
 
     // 4. Extremes and the chandelier trail, effective from the next update.
     bool changed = false;

@@ -21,9 +21,15 @@ struct MarkUpdate {
     double high = 0;
     double low = 0;
     double atr = 0; // current ATR in price units; 0 keeps the last known one
+    // A bar's open: with it the bar is walked as a path (see PositionManager); without it (0) the range is
+    // one observation whose exits fill against the book.
+    double open = 0;
 
-    static MarkUpdate tick(double price, double atr = 0) { return {price, price, price, atr}; }
-    static MarkUpdate bar(const Candle &candle, double atr = 0) { return {candle.close, candle.high, candle.low, atr}; }
+    static MarkUpdate tick(double price, double atr = 0) { return {price, price, price, atr, 0}; }
+    static MarkUpdate bar(const Candle &candle, double atr = 0)
+    {
+        return {candle.close, candle.high, candle.low, atr, candle.open};
+    }
 };
 
 // Turns signals into positions and manages them on every price update. Every exit is a reduce-only order
@@ -40,7 +46,12 @@ struct MarkUpdate {
 //      TP2 at tp2R * initial R (after TP1): limit for tp2SizePct of the entry quantity;
 //   4. chandelier trail (after TP1 unless trailAfterTp1 is off): highest high since entry - k * ATR for a
 //      long (lowest low + k * ATR for a short), moved only when it tightens; applies from the next update.
-// A stop and a target crossed by the same bar count as the stop (the conservative reading).
+// A bar (MarkUpdate with an open) is walked as the path open -> adverse extreme -> favourable extreme ->
+// close (low before high for a long, high before low for a short: the conservative order, so a bar that
+// spans both the stop and a target stops out). At each point the rules above run; an exit reached inside
+// the bar fills at its own price (the stop or the target), one reached at the open (the bar gapped
+// through it) at the open; fills after the first come from the books. A range without an open is one
+// observation: a stop and a target crossed by it count as the stop, and exits fill against the book.
 //
 // Not thread-safe; lives on the engine thread.
 class PositionManager final
@@ -74,9 +85,15 @@ private:
 
     void apply(const BrokerResult &result, Step &step);
     void manage(qint64 positionId, const MarkUpdate &mark, Step &step);
+    // Where an observation lies: off a bar's path (exits fill against the book), the bar's open (exits due
+    // there fill at the open) or a later point reached continuously (exits fill at their own price).
+    enum class PathPoint { None, Open, Inside };
+    // Stop, then targets, against [lo, hi]; true when a full exit is working (nothing more to do).
+    bool checkExits(qint64 positionId, double hi, double lo, PathPoint point, Step &step);
     void checkTime(qint64 positionId, Step &step);
-    void exitAll(qint64 positionId, OrderPurpose purpose, Step &step);
-    void sendTakeProfit(qint64 positionId, OrderPurpose purpose, double price, double fraction, Step &step);
+    void exitAll(qint64 positionId, OrderPurpose purpose, Step &step, double pathPrice = 0);
+    void sendTakeProfit(qint64 positionId, OrderPurpose purpose, double price, double fraction, Step &step,
+                        double pathPrice = 0);
     void touch(const Position &position, Step &step);
     TradingUpdate finish(Step &step);
 

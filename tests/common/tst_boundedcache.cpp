@@ -109,6 +109,28 @@ private slots:
         QCOMPARE(cache.size(), 0);
     }
 
+    void baseCapacityFollowsItsUserUnderThePressureFactor()
+    {
+        BoundedCache<int, int> cache({QStringLiteral("test.base"), 200});
+        cache.setBaseCapacity(300); // e.g. one entry per symbol a scan evaluates
+        for (int i = 0; i < 300; ++i)
+            cache.put(i, i);
+        QCOMPARE(cache.size(), 300);
+        QCOMPARE(cache.cacheStats().evictions, 0);
+        QCOMPARE(cache.baseCapacity(), 300);
+
+        cache.setCapacityFactor(0.5); // the governor at High pressure
+        QCOMPARE(cache.capacity(), 150);
+        cache.setBaseCapacity(400); // still halved
+        QCOMPARE(cache.capacity(), 200);
+        cache.setBaseCapacity(100);
+        QCOMPARE(cache.capacity(), 50);
+        QCOMPARE(cache.size(), 50);
+        QVERIFY(cache.get(299)); // the most recent survive
+        cache.setCapacityFactor(1.0);
+        QCOMPARE(cache.capacity(), 100);
+    }
+
     void registersItselfWhileAlive()
     {
         const auto named = [](const QString &name) {

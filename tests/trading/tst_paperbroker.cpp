@@ -222,6 +222,46 @@ private slots:
         QCOMPARE(r.fills.first().liquidity, Liquidity::Taker);
     }
 
+    void pathPriceFillsWhereTheBarMetTheOrder()
+    {
+        ManualClock clock(1'700'000'000'000);
+        ExecutionConfig config;
+        PaperBroker broker(config, clock);
+        broker.updateBook(kSym, makeBook(99.9, 100.1));
+        broker.submit(market(OrderSide::Buy, 30));
+
+        // The bar went through the stop at 95 and closed at 90: the book shows the close, the stop fills
+        // where the path met it.
+        broker.updateBook(kSym, makeBook(89.9, 90.1));
+        OrderRequest stop = stopMarket(OrderSide::Sell, 5, 95.0, true);
+        stop.pathPrice = 95.0;
+        BrokerResult r = broker.submit(stop);
+        QCOMPARE(r.fills.size(), 1);
+        QCOMPARE(r.fills.first().price, 95.0);
+        QCOMPARE(r.fills.first().liquidity, Liquidity::Taker);
+        // A bar that opened at 93, below the stop: the open, less slippage.
+        stop.pathPrice = 93.0;
+        r = broker.submit(stop);
+        QCOMPARE(r.fills.size(), 1);
+        QVERIFY(near(r.fills.first().price, 93.0 * (1 - config.paperSlippageBps / 1e4), 1e-6));
+
+        // A target reached on the path while the close is below it: a maker fill at the limit.
+        OrderRequest target = limit(OrderSide::Sell, 10, 104.0);
+        target.reduceOnly = true;
+        target.pathPrice = 104.0;
+        r = broker.submit(target);
+        QCOMPARE(r.fills.size(), 1);
+        QCOMPARE(r.fills.first().price, 104.0);
+        QCOMPARE(r.fills.first().liquidity, Liquidity::Maker);
+
+        // A bar that opened above the target: the better open.
+        target.pathPrice = 106.0;
+        r = broker.submit(target);
+        QCOMPARE(r.fills.size(), 1);
+        QCOMPARE(r.fills.first().price, 106.0);
+        QVERIFY(near(broker.cash() - config.startingCash, broker.totalRealisedPnl() - broker.totalFees()));
+    }
+
     void rejectsWhatCannotBeFilled()
     {
         ManualClock clock(1'700'000'000'000);

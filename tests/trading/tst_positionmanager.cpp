@@ -1,4 +1,5 @@
 #include "common/Clock.h"
+#include "market/Candle.h"
 #include "trading/PositionManager.h"
 
 #include <QDateTime>
@@ -72,17 +73,37 @@ struct Rig {
     qint64 open(const Signal &s, double qty, double depth = 1e9)
     {
         record(manager.onMarket(s.symbol, bookAt(s.entry, depth), MarkUpdate::tick(s.entry)));
+        lastClose[s.symbol] = s.entry;
         QString error;
         const TradingUpdate u = manager.open(s, qty, &error);
         record(u);
         return u.positions.isEmpty() ? 0 : u.positions.constFirst().id;
     }
 
-    // One bar: the book sits at `close`, the bar spans [low, high].
+    // One bar that opens where the last one closed (the engine's MarkUpdate::bar): the book sits at
+    // `close`, the bar spans [low, high] and is walked as a path.
     void bar(double close, double high, double low, double atr = 0, double depth = 1e9, const QString &symbol = kSym)
     {
+        barFrom(lastClose.value(symbol, close), close, high, low, atr, depth, symbol);
+    }
+    void barFrom(double open, double close, double high, double low, double atr = 0, double depth = 1e9,
+                 const QString &symbol = kSym)
+    {
         clock.advanceMs(60'000);
-        record(manager.onMarket(symbol, bookAt(close, depth), MarkUpdate{close, high, low, atr}));
+        Candle candle;
+        candle.open = open;
+        candle.high = high;
+        candle.low = low;
+        candle.close = close;
+        record(manager.onMarket(symbol, bookAt(close, depth), MarkUpdate::bar(candle, atr)));
+        lastClose[symbol] = close;
+    }
+    // A range with no open (no path): exits are judged on the extremes and fill against the book.
+    void range(double close, double high, double low, double atr = 0)
+    {
+        clock.advanceMs(60'000);
+        record(manager.onMarket(kSym, bookAt(close), MarkUpdate{close, high, low, atr}));
+        lastClose[kSym] = close;
     }
 
     const Position &position(qint64 id) const { return *book.find(id); }
@@ -133,6 +154,7 @@ struct Rig {
     QList<Fill> fills;
     QList<Position> finished;
     TradingUpdate last;
+    QHash<QString, double> lastClose;
 };
 
 } // namespace
@@ -182,13 +204,14 @@ private slots:
         QCOMPARE(exits.size(), 1);
         QCOMPARE(exits.first().side, OrderSide::Sell);
         QCOMPARE(exits.first().qty, 10.0);
-        QVERIFY(exits.first().price <= 98.0); // at the stop or worse
+        // Met at 98 on the way down from the open at 99: filled at the stop, not at the close of 97.8.
+        QCOMPARE(exits.first().price, 98.0);
         QCOMPARE(rig.exitOrderIds().size(), 1);
         const Order exitOrder = rig.orders.last();
         QVERIFY(exitOrder.reduceOnly);
         QCOMPARE(exitOrder.type, OrderType::StopMarket);
         QCOMPARE(exitOrder.status, OrderStatus::Filled);
-        QVERIFY(p.pnlR(exits.first().price) < -1.0);
+        QVERIFY(near(p.pnlR(exits.first().price), -1.0)); // exactly the frozen R (fees aside)
         QVERIFY(p.netRealisedUsd() < 0);
         QCOMPARE(rig.finished.size(), 1);
         rig.checkAccounting();
@@ -246,8 +269,9 @@ private slots:
         Rig rig;
         const qint64 id = rig.open(signal(TradeSide::Long), 10);
         const double tp1 = rig.position(id).tp1Price;
-        // The bar's high touched TP1 but the book closed below it: the target rests as a limit order.
-        rig.bar(102.0, tp1 + 0.1, 101.5, 3.0);
+        // A range (no path) whose high touched TP1 while the book closed below it: the target rests as a
+        // limit order.
+        rig.range(102.0, tp1 + 0.1, 101.5, 3.0);
         Position p = rig.position(id);
         QVERIFY(rig.fillsFor(OrderPurpose::TakeProfit1).isEmpty());
         QVERIFY(p.exitOrderId != 0);
@@ -273,15 +297,127 @@ private slots:
         Rig rig;
         const qint64 id = rig.open(signal(TradeSide::Long), 10);
         const double tp1 = rig.position(id).tp1Price;
-        rig.bar(102.0, tp1 + 0.1, 101.5, 3.0);
+        rig.range(102.0, tp1 + 0.1, 101.5, 3.0);
         QVERIFY(rig.fillsFor(OrderPurpose::TakeProfit1).isEmpty());
-        rig.bar(tp1 + 0.5, tp1 + 0.6, 102.5, 3.0); // the bid crosses the resting limit
+        rig.range(tp1 + 0.5, tp1 + 0.6, 102.5, 3.0); // the bid crosses the resting limit
         const QList<Fill> tp = rig.fillsFor(OrderPurpose::TakeProfit1);
         QCOMPARE(tp.size(), 1);
         QCOMPARE(tp.first().price, tp1); // a maker fill at its own price
         QCOMPARE(tp.first().liquidity, Liquidity::Maker);
         QVERIFY(rig.position(id).tp1Done);
         QCOMPARE(rig.position(id).stopKind, StopKind::Breakeven);
+        rig.checkAccounting();
+    }
+
+    void stopInsideABarFillsAtTheStop()
+    {
+        Rig rig;
+        const qint64 id = rig.open(signal(TradeSide::Long), 10);
+        // Opens at 99.5, falls through the stop at 98 to 96, closes at 96.5: the stop was met at 98.
+        rig.barFrom(99.5, 96.5, 99.6, 96.0);
+        const Position &p = rig.position(id);
+        QCOMPARE(p.status, PositionStatus::Closed);
+        QCOMPARE(p.exitReason, OrderPurpose::StopLoss);
+        const QList<Fill> exits = rig.fillsFor(OrderPurpose::StopLoss);
+        QCOMPARE(exits.size(), 1);
+        QCOMPARE(exits.first().qty, 10.0);
+        QCOMPARE(exits.first().liquidity, Liquidity::Taker);
+        QCOMPARE(exits.first().price, 98.0);
+        // One R lost (the close would have cost 1.75 R).
+        QVERIFY(near(p.pnlR(exits.first().price), -1.0));
+        rig.checkAccounting();
+    }
+
+    void gapThroughTheStopFillsAtTheOpen()
+    {
+        Rig rig;
+        const qint64 id = rig.open(signal(TradeSide::Long), 10);
+        rig.barFrom(95.0, 96.8, 97.0, 94.0); // opened below the stop at 98: no trade happened there
+        const Position &p = rig.position(id);
+        QCOMPARE(p.status, PositionStatus::Closed);
+        QCOMPARE(p.exitReason, OrderPurpose::StopLoss);
+        const QList<Fill> exits = rig.fillsFor(OrderPurpose::StopLoss);
+        QCOMPARE(exits.size(), 1);
+        // The open less 5 bps of slippage: not the stop, not the close.
+        QVERIFY(near(exits.first().price, 95.0 * (1 - 5e-4), 1e-6));
+        QVERIFY(p.pnlR(exits.first().price) < -2.4);
+        rig.checkAccounting();
+    }
+
+    void shortStopInsideABarAndThroughAGap()
+    {
+        Rig rig;
+        qint64 id = rig.open(signal(TradeSide::Short), 10);
+        rig.barFrom(100.5, 103.0, 103.5, 100.2); // up through the stop at 102 to 103.5
+        QCOMPARE(rig.position(id).exitReason, OrderPurpose::StopLoss);
+        QCOMPARE(rig.fillsFor(OrderPurpose::StopLoss).first().price, 102.0);
+
+        id = rig.open(signal(TradeSide::Short), 10);
+        rig.barFrom(104.0, 103.0, 104.5, 102.5); // gapped above the stop
+        QCOMPARE(rig.position(id).exitReason, OrderPurpose::StopLoss);
+        QVERIFY(near(rig.fillsFor(OrderPurpose::StopLoss).last().price, 104.0 * (1 + 5e-4), 1e-6));
+        rig.checkAccounting();
+    }
+
+    void targetInsideABarFillsAtTheTarget()
+    {
+        Rig rig;
+        const qint64 id = rig.open(signal(TradeSide::Long), 10);
+        const double tp1 = rig.position(id).tp1Price;
+        // Up through TP1 and back below it by the close: the resting target was filled on the way.
+        rig.barFrom(100.5, 101.5, tp1 + 0.5, 100.2, 3.0);
+        const QList<Fill> tp = rig.fillsFor(OrderPurpose::TakeProfit1);
+        QCOMPARE(tp.size(), 1);
+        QCOMPARE(tp.first().price, tp1);
+        QCOMPARE(tp.first().liquidity, Liquidity::Maker);
+        QCOMPARE(tp.first().qty, 4.0);
+        QVERIFY(rig.position(id).tp1Done);
+        QCOMPARE(rig.position(id).stopKind, StopKind::Breakeven);
+        // The close at 101.5 is above the breakeven stop (about 100.2): still open.
+        QCOMPARE(rig.position(id).status, PositionStatus::Open);
+        rig.checkAccounting();
+    }
+
+    void gapThroughTheTargetFillsAtTheOpen()
+    {
+        Rig rig;
+        const qint64 id = rig.open(signal(TradeSide::Long), 10);
+        const double tp1 = rig.position(id).tp1Price;
+        rig.barFrom(tp1 + 1.0, tp1 + 1.2, tp1 + 1.5, tp1 + 0.8, 3.0);
+        const QList<Fill> tp = rig.fillsFor(OrderPurpose::TakeProfit1);
+        QCOMPARE(tp.size(), 1);
+        QCOMPARE(tp.first().price, tp1 + 1.0); // the better open
+        rig.checkAccounting();
+    }
+
+    void barSpanningStopAndTargetStopsOut()
+    {
+        Rig rig;
+        const qint64 id = rig.open(signal(TradeSide::Long), 10);
+        // Both 98 and TP1 lie inside the bar; which came first is unknown, so the adverse side is walked
+        // first (low before high for a long).
+        rig.barFrom(100.0, 103.0, 105.0, 97.0, 3.0);
+        QCOMPARE(rig.position(id).exitReason, OrderPurpose::StopLoss);
+        QVERIFY(rig.fillsFor(OrderPurpose::TakeProfit1).isEmpty());
+        QCOMPARE(rig.fillsFor(OrderPurpose::StopLoss).first().price, 98.0);
+        rig.checkAccounting();
+    }
+
+    void breakevenAfterTargetIsHitLaterInTheSameBar()
+    {
+        Rig rig;
+        const qint64 id = rig.open(signal(TradeSide::Long), 10);
+        const double tp1 = rig.position(id).tp1Price;
+        // Open 100.5, low 100.4, high past TP1 (TP1 fills, the stop moves to breakeven), close 99.5 below
+        // breakeven: the rest exits at the breakeven stop on the way down to the close.
+        rig.barFrom(100.5, 99.5, tp1 + 0.3, 99.4, 3.0);
+        const Position &p = rig.position(id);
+        QCOMPARE(p.status, PositionStatus::Closed);
+        QCOMPARE(p.exitReason, OrderPurpose::Breakeven);
+        const QList<Fill> be = rig.fillsFor(OrderPurpose::Breakeven);
+        QCOMPARE(be.size(), 1);
+        QCOMPARE(be.first().qty, 6.0);
+        QCOMPARE(be.first().price, p.stop);
         rig.checkAccounting();
     }
 
