@@ -5,7 +5,10 @@
 #include "app/AppOptions.h"
 #include "app/HeadlessStatus.h"
 #include "app/LocalSession.h"
+#include "app/RemoteSession.h"
+#include "app/Settings.h"
 #include "app/UnixSignalWatcher.h"
+#include "engine/Engine.h"
 #include "monitor/PidFile.h"
 #include "monitor/PressureGovernor.h"
 #include "monitor/ResourceMonitor.h"
@@ -25,8 +28,10 @@
 #include "common/Theme.h"
 #include "mainwindow/MainWindow.h"
 #include "monitor/ResourceDashboard.h"
+#include "settings/SettingsDialog.h"
 
 #include <QApplication>
+#include <QMessageBox>
 #include <QPixmap>
 #endif
 
@@ -91,15 +96,56 @@ QStringList argumentList(int argc, char *argv[])
     return arguments;
 }
 
-// Both modes run the WebSocket server unless --no-server.
-std::optional<ServerConfig> serverConfig(const AppOptions &options)
+// What this run uses: the settings file with the command line on top, for this run only.
+struct RunSettings {
+    SettingsValues values;
+    FeedOptions feed;
+    std::optional<ServerConfig> server; // none: --no-server, disabled in the settings, or unusable
+};
+
+RunSettings resolveSettings(const Settings &settings, const AppOptions &options)
 {
-    if (!options.serverEnabled)
-        return std::nullopt;
-    ServerConfig config;
-    config.bindAddress = QHostAddress(options.serverBind);
-    config.port = options.serverPort;
-    return config;
+    RunSettings run;
+    run.values = settings.values().withCommandLine(options);
+    // The data source: the command line's when it names one, otherwise the settings' (on the command line's
+    // simulated-market parameters).
+    const QStringList &given = options.givenOptions;
+    const bool sourceGiven = given.contains(QStringLiteral("source")) || given.contains(QStringLiteral("replay")) ||
+                             options.feed.source != FeedOptions::Source::Simulated;
+    run.feed = sourceGiven ? options.feed : run.values.feedOptions(options.feed);
+    // Both modes run the WebSocket server unless it is switched off; tokens and TLS come from the settings.
+    if (run.values.serverEnabled) {
+        QStringList errors;
+        const ServerConfig config = run.values.serverConfig(&errors);
+        if (errors.isEmpty())
+            run.server = config;
+        for (const QString &error : std::as_const(errors))
+            err() << QCoreApplication::translate("bw::app::DefaultMode", "WebSocket server not started: %1").arg(error)
+                  << Qt::endl;
+    }
+    return run;
+}
+
+// Hands the live-applicable settings to the services of `context` (queued: they live on the engine thread).
+void applyTuning(AppContext *context, const SettingsValues &values)
+{
+    if (context == nullptr)
+        return;
+    const RuntimeTuning tuning = values.tuning();
+    Engine *engine = context->engine();
+    QMetaObject::invokeMethod(
+        engine, [engine, tuning] { engine->applyTuning(tuning); }, Qt::QueuedConnection);
+    PressureGovernor *governor = context->pressureGovernor();
+    QMetaObject::invokeMethod(
+        governor,
+        [governor, tuning] {
+            governor->setMemoryThresholds(tuning.memoryBudgetBytes, tuning.pressureHigh, tuning.pressureCritical);
+        },
+        Qt::QueuedConnection);
+    ResourceMonitor *monitor = context->resourceMonitor();
+    QMetaObject::invokeMethod(
+        monitor, [monitor, tuning] { monitor->setLimits(tuning.resourceLimits(monitor->limits())); },
+        Qt::QueuedConnection);
 }
 
 // Where the server listens and where a generated operator token was written is printed once, so a remote
@@ -136,20 +182,21 @@ QString journalPath(const AppOptions &options, bool firstInstance)
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/journal.sqlite");
 }
 
-int runHeadless(QCoreApplication &app, const AppOptions &options, bool firstInstance)
+int runHeadless(QCoreApplication &app, const AppOptions &options, const RunSettings &run, bool firstInstance)
 {
     QString feedError;
     const std::unique_ptr<AppContext> built =
-        AppContext::create(options.feed, journalPath(options, firstInstance), &feedError);
+        AppContext::create(run.feed, journalPath(options, firstInstance), &feedError);
     if (!built) {
         err() << "breakout-workstation: " << feedError << Qt::endl;
         return 2;
     }
     AppContext &context = *built;
-    if (const std::optional<ServerConfig> server = serverConfig(options)) {
-        context.enableServer(*server);
+    applyTuning(&context, run.values);
+    if (run.server) {
+        context.enableServer(*run.server);
         QObject::connect(&context, &AppContext::serverStarted, &context,
-                         [address = options.serverBind](quint16 port, const QString &tokenFile) {
+                         [address = run.values.serverBind](quint16 port, const QString &tokenFile) {
                              reportServerStarted(address, port, tokenFile);
                          });
         QObject::connect(&context, &AppContext::serverFailed, &context, &reportServerFailed);
@@ -176,17 +223,19 @@ int runHeadless(QCoreApplication &app, const AppOptions &options, bool firstInst
 }
 
 #ifdef BW_WITH_UI
-int runDesktop(const AppOptions &options, bool firstInstance)
+int runDesktop(const AppOptions &options, Settings &settings, const RunSettings &run, bool firstInstance)
 {
-    ui::Theme::apply(options.theme == ThemeChoice::Light ? ui::ThemeMode::Light : ui::ThemeMode::Dark);
+    ui::Theme::apply(run.values.theme == ThemeChoice::Light ? ui::ThemeMode::Light : ui::ThemeMode::Dark);
 
     LocalSessionConfig sessionConfig;
     sessionConfig.journalPath = journalPath(options, firstInstance);
-    sessionConfig.server = serverConfig(options);
-    LocalSession session(options.feed, sessionConfig);
+    sessionConfig.server = run.server;
+    LocalSession session(run.feed, sessionConfig);
+    QString tokenFile;
     QObject::connect(&session, &LocalSession::serverStarted, &session,
-                     [address = options.serverBind](quint16 port, const QString &tokenFile) {
-                         reportServerStarted(address, port, tokenFile);
+                     [address = run.values.serverBind, &tokenFile](quint16 port, const QString &file) {
+                         tokenFile = file;
+                         reportServerStarted(address, port, file);
                      });
     QObject::connect(&session, &LocalSession::serverFailed, &session, &reportServerFailed);
 
@@ -194,17 +243,64 @@ int runDesktop(const AppOptions &options, bool firstInstance)
     window.selectTab(options.tab);
     // The resource monitor and the pressure governor sample and act on the engine thread; the dashboard
     // follows them through queued signals, on every AppContext the session builds (a source switch builds a
-    // new one). session.stop() below joins that thread before the window goes.
-    QObject::connect(&session, &LocalSession::contextChanged, &window, [&window](AppContext *context) {
+    // new one), and each new engine gets the tuning in force. session.stop() below joins that thread before
+    // the window goes.
+    SettingsValues current = run.values;
+    QObject::connect(&session, &LocalSession::contextChanged, &window, [&window, &current](AppContext *context) {
         window.resourceDashboard()->setMonitor(context->resourceMonitor());
         window.resourceDashboard()->setGovernor(context->pressureGovernor());
+        applyTuning(context, current);
     });
     QString feedError;
     if (!session.start(&feedError)) {
         err() << "breakout-workstation: " << feedError << Qt::endl;
         return 2;
     }
+    applyTuning(session.context(), current);
     window.setSession(&session);
+
+    // Settings: the dialog edits the saved values (not this run's command-line overrides). What the engine
+    // can take live is applied at once; a new data source rebuilds the engine on it.
+    QObject::connect(&window, &ui::MainWindow::settingsRequested, &window, [&](const QString &page) {
+        auto *dialog = new ui::SettingsDialog(settings.values(), &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setSettings(&settings);
+        dialog->setGeneratedTokenFile(tokenFile);
+        QObject::connect(dialog, &ui::SettingsDialog::settingsApplied, &window, [&](const SettingsValues &values) {
+            const SettingsValues previous = current;
+            current = values.withCommandLine(options);
+            applyTuning(session.context(), current);
+            ui::Theme::apply(current.theme == ThemeChoice::Light ? ui::ThemeMode::Light : ui::ThemeMode::Dark);
+            const bool sourceChanged =
+                current.source != previous.source || current.replayFolder != previous.replayFolder ||
+                current.bybitSymbols != previous.bybitSymbols || current.bybitRestUrl != previous.bybitRestUrl ||
+                current.bybitWsUrl != previous.bybitWsUrl;
+            if (sourceChanged)
+                session.selectSource(current.feedOptions(options.feed));
+        });
+        if (!page.isEmpty())
+            dialog->openPage(page);
+        dialog->open();
+    });
+
+    // File > Connect shows another workstation in this window; the local engine keeps running, and File >
+    // Disconnect comes back to it.
+    std::unique_ptr<RemoteSession> remote;
+    QObject::connect(&window, &ui::MainWindow::connectRequested, &window,
+                     [&](const QUrl &url, const QString &token, bool acceptAnyCertificate) {
+                         if (const QString problem = RemoteSession::validateUrl(url); !problem.isEmpty()) {
+                             QMessageBox::warning(&window, ui::MainWindow::tr("Connect to remote"), problem);
+                             return;
+                         }
+                         window.setSession(nullptr);
+                         remote = std::make_unique<RemoteSession>(url, token, acceptAnyCertificate);
+                         window.setSession(remote.get());
+                         remote->open();
+                     });
+    QObject::connect(&window, &ui::MainWindow::disconnectRequested, &window, [&] {
+        window.setSession(&session);
+        remote.reset();
+    });
 
     // Ctrl-C in the terminal that started the window closes it like the user would.
     UnixSignalWatcher signalWatcher({SIGINT, SIGTERM, SIGHUP});
@@ -226,6 +322,7 @@ int runDesktop(const AppOptions &options, bool firstInstance)
     window.show();
     const int exitCode = QApplication::exec();
     window.setSession(nullptr);
+    remote.reset();
     session.stop();
     return exitCode != 0 ? exitCode : screenshotResult;
 }
@@ -281,7 +378,12 @@ int runDefaultMode(int argc, char *argv[], std::span<const Command> commands)
 #else
     auto app = std::make_unique<QCoreApplication>(argc, argv);
 #endif
-    const bool translated = loadTranslations(*app, first.options.language);
+    // The settings file (docs/settings.md); the command line wins over it for this run. A value that
+    // cannot be read keeps its default and is named here.
+    Settings settings;
+    const QList<SettingsIssue> settingsIssues = settings.load();
+    const QString language = settings.values().withCommandLine(first.options).languageCode();
+    const bool translated = loadTranslations(*app, language);
 
     // The second pass produces the messages in the user's language.
     const AppOptionsResult result = AppOptionsParser::parse(arguments);
@@ -295,7 +397,7 @@ int runDefaultMode(int argc, char *argv[], std::span<const Command> commands)
     if (!translated) {
         err() << "breakout-workstation: "
               << QCoreApplication::translate("bw::app::DefaultMode", "no translation for language '%1' (available: %2)")
-                     .arg(result.options.language, availableLanguages().join(QStringLiteral(", ")))
+                     .arg(language, availableLanguages().join(QStringLiteral(", ")))
               << Qt::endl;
         return 2;
     }
@@ -309,6 +411,11 @@ int runDefaultMode(int argc, char *argv[], std::span<const Command> commands)
         return 0;
     }
 
+    for (const SettingsIssue &issue : settingsIssues)
+        err() << "breakout-workstation: " << settings.filePath() << ": " << issue.field << ": " << issue.message
+              << Qt::endl;
+    const RunSettings run = resolveSettings(settings, result.options);
+
     // Lets `breakout-workstation monitor` and `snapshot` find this instance without --pid. A second
     // instance still runs; it is only not the one those commands pick by default.
     PidFile pidFile;
@@ -319,9 +426,9 @@ int runDefaultMode(int argc, char *argv[], std::span<const Command> commands)
 
 #ifdef BW_WITH_UI
     if (desktop)
-        return runDesktop(result.options, firstInstance);
+        return runDesktop(result.options, settings, run, firstInstance);
 #endif
-    return runHeadless(*app, result.options, firstInstance);
+    return runHeadless(*app, result.options, run, firstInstance);
 }
 
 } // namespace bw::app

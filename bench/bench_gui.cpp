@@ -14,6 +14,7 @@
 // --speed=X simulated time per wall time (1500: a 5 m bar every 0.2 s, a tick every 20 ms).
 
 #include "app/AppContext.h"
+#include "app/LocalSession.h"
 #include "common/Theme.h"
 #include "mainwindow/MainWindow.h"
 #include "market/SimulatedFeedConfig.h"
@@ -52,13 +53,11 @@ Options g_options;
 // The window under test, built and connected the way the desktop's composition root does it
 // (app/DefaultMode.cpp, runDesktop). Pages added to the main window there or in the MainWindow itself are
 // measured too: the benchmark walks every tab of the window this returns. Keep it in step with runDesktop.
-std::unique_ptr<ui::MainWindow> buildWorkstationWindow(AppContext &context)
+// The window as the desktop mode builds it: every page follows the local session.
+std::unique_ptr<ui::MainWindow> buildWorkstationWindow(LocalSession &session)
 {
     auto window = std::make_unique<ui::MainWindow>();
-    window->setSourceName(context.sourceName());
-    window->resourceDashboard()->setMonitor(context.resourceMonitor());
-    window->resourceDashboard()->setGovernor(context.pressureGovernor());
-    QObject::connect(&context, &AppContext::overviewReady, window.get(), &ui::MainWindow::showOverview);
+    window->setSession(&session);
     return window;
 }
 
@@ -128,7 +127,7 @@ void settle(int ms)
 }
 
 struct World {
-    std::unique_ptr<AppContext> context;
+    std::unique_ptr<LocalSession> session;
     std::unique_ptr<ui::MainWindow> window;
     QTabWidget *tabs = nullptr;
     Measurement idle;
@@ -143,7 +142,7 @@ void BM_GuiUnderLoad(benchmark::State &state, int tab)
     w.tabs->setCurrentIndex(tab);
     settle(1'000); // the page's first layout and fill are not the steady state
     for (auto _ : state) {
-        const Measurement m = measure(g_options.seconds * 1000, w.context.get());
+        const Measurement m = measure(g_options.seconds * 1000, w.session->context());
         state.SetIterationTime(g_options.seconds);
         state.counters["busy"] = m.busyFraction;
         state.counters["cpu"] = m.cpuFraction;
@@ -216,8 +215,10 @@ int main(int argc, char **argv)
     ui::Theme::apply(ui::ThemeMode::Dark);
     World world;
     g_world = &world;
-    world.context = std::make_unique<AppContext>(feed);
-    world.window = buildWorkstationWindow(*world.context);
+    FeedOptions feedOptions;
+    feedOptions.simulated = feed;
+    world.session = std::make_unique<LocalSession>(feedOptions);
+    world.window = buildWorkstationWindow(*world.session);
     world.window->resize(1600, 1000);
     world.window->show();
     // The main pages (pages may hold tab widgets of their own).
@@ -234,13 +235,17 @@ int main(int argc, char **argv)
 
     // Start the engine and wait for it to be live: history loaded for every symbol, scanning or managing.
     bool ready = false;
-    QObject::connect(world.context.get(), &AppContext::engineStatusChanged, world.window.get(),
+    QObject::connect(world.session.get(), &WorkstationSession::engineStatusChanged, world.window.get(),
                      [&ready](const EngineStatus &status) {
                          ready = ready ||
                                  ((status.state == EngineState::Scanning || status.state == EngineState::Managing) &&
                                   status.symbols >= g_options.symbols);
                      });
-    world.context->start();
+    QString startError;
+    if (!world.session->start(&startError)) {
+        std::fprintf(stderr, "bench_gui: %s\n", qPrintable(startError));
+        return 1;
+    }
     QElapsedTimer waited;
     waited.start();
     while (!ready && waited.elapsed() < 300'000)
@@ -262,7 +267,8 @@ int main(int argc, char **argv)
     benchmark::Shutdown();
 
     world.window->close();
-    world.context->stop();
+    world.window->setSession(nullptr);
+    world.session->stop();
 
     std::printf("info gui_setup symbols=%d speed=%.0f tick_ms=%d seconds_per_page=%d\n", g_options.symbols,
                 g_options.speed, feed.tickIntervalMs(), g_options.seconds);

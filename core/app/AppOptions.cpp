@@ -99,7 +99,8 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
     screenshotAfterOption.setFlags(QCommandLineOption::HiddenFromHelp);
 
     const QCommandLineOption tabOption(QStringLiteral("tab"),
-                                       tr("Page the window opens on: market (default) or resources."), tr("PAGE"));
+                                       tr("Page the window opens on: market (default), scanner, trading or resources."),
+                                       tr("PAGE"));
 
     const QCommandLineOption wsPortOption(
         QStringLiteral("ws-port"),
@@ -360,8 +361,8 @@ AppOptionsResult AppOptionsParser::parse(const QStringList &arguments)
     }
     if (parser.isSet(tabOption)) {
         const QString value = parser.value(tabOption);
-        if (value != u"market" && value != u"resources") {
-            result.error = invalid(QStringLiteral("tab"), value, tr("expected market or resources"));
+        if (value != u"market" && value != u"scanner" && value != u"trading" && value != u"resources") {
+            result.error = invalid(QStringLiteral("tab"), value, tr("expected market, scanner, trading or resources"));
             return result;
         }
         options.tab = value;

@@ -36,7 +36,7 @@ struct AppOptions {
     // SQLite journal of the paper-trading engine; empty: the default under the data location.
     QString journalPath;
     bool journalEnabled = true;
-    // The main window's page to show first: "market" or "resources".
+    // The main window's page to show first: "market", "scanner", "trading" or "resources".
     QString tab = QStringLiteral("market");
     // Names of the options given on the command line (long names, without dashes). Those override the
     // saved settings for this run: SettingsValues::withCommandLine.

@@ -113,7 +113,7 @@ private slots:
         QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
         QTest::newRow("missing value") << QStringList{u"--symbols"_s} << u"symbols"_s;
         QTest::newRow("unknown command") << QStringList{u"scna"_s} << u"scna"_s;
-        QTest::newRow("tab") << QStringList{u"--tab"_s, u"charts"_s} << u"market or resources"_s;
+        QTest::newRow("tab") << QStringList{u"--tab"_s, u"charts"_s} << u"market, scanner, trading or resources"_s;
         QTest::newRow("ws-port zero") << QStringList{u"--ws-port"_s, u"0"_s} << u"--ws-port"_s;
         QTest::newRow("ws-port too big") << QStringList{u"--ws-port"_s, u"70000"_s} << u"65535"_s;
         QTest::newRow("ws-bind not an address") << QStringList{u"--ws-bind"_s, u"localhost:1"_s} << u"--ws-bind"_s;

@@ -11,6 +11,8 @@
 #include "market/MarketHeader.h"
 #include "market/MarketTableModel.h"
 #include "monitor/ResourceDashboard.h"
+#include "scanner/ScannerView.h"
+#include "trading/TradingView.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -281,8 +283,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
+    // The trader's day in the order it is read: the market, what the scanner found, what is traded, and the
+    // workstation's own health.
+    m_scanner = new ScannerView(m_tabs);
+    m_trading = new TradingView(m_tabs);
     m_dashboard = new ResourceDashboard(m_tabs);
     addPage(QStringLiteral("market"), tr("Market"), central);
+    addPage(QStringLiteral("scanner"), tr("Scanner"), m_scanner);
+    addPage(QStringLiteral("trading"), tr("Trading"), m_trading);
     addPage(QStringLiteral("resources"), tr("Resources"), m_dashboard);
 
     // Command results show above the pages, without taking the focus from what the user was doing.
@@ -662,6 +670,9 @@ void MainWindow::setSession(WorkstationSession *session)
     m_sessionConnections.clear();
     m_session = session;
     m_logDock->setSession(session);
+    m_scanner->setSession(session);
+    m_trading->setSession(session);
+    m_dashboard->setSession(session);
     m_messageBar->hide();
     m_snapshotFolder.clear();
     clearStatus();

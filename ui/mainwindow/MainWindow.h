@@ -31,6 +31,8 @@ class LogDock;
 class MarketHeader;
 class MessageBar;
 class ResourceDashboard;
+class ScannerView;
+class TradingView;
 
 // The workstation's main window. It only shows what it is given: the composition root connects the
 // engine's published snapshots (today the market overview) to its slots, so the same window can later
@@ -67,6 +69,8 @@ public:
     MessageBar *messageBar() const { return m_messageBar; }
     // The "Resources" page; the composition root hands it the resource monitor and the governor.
     ResourceDashboard *resourceDashboard() const { return m_dashboard; }
+    ScannerView *scannerView() const { return m_scanner; }
+    TradingView *tradingView() const { return m_trading; }
     // Shows the page named "market", "resources" or one added with addPage(); false for any other name.
     bool selectTab(const QString &name);
 
@@ -125,6 +129,8 @@ private:
     QToolBar *m_toolBar = nullptr;
     QTabWidget *m_tabs = nullptr;
     ResourceDashboard *m_dashboard = nullptr;
+    ScannerView *m_scanner = nullptr;
+    TradingView *m_trading = nullptr;
     LogDock *m_logDock = nullptr;
     MessageBar *m_messageBar = nullptr;
     QPointer<ConnectDialog> m_connectDialog;
