@@ -312,6 +312,149 @@
     </message>
 </context>
 <context>
+    <name>ScanFormat</name>
+    <message>
+        <source>24 h volume</source>
+        <translation type="unfinished">24-h-Volumen</translation>
+    </message>
+    <message>
+        <source>Open interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth ±0.5 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth ±0.3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trades/min</source>
+        <translation type="unfinished">Trades/min</translation>
+    </message>
+    <message>
+        <source>ATR 15 m / price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BB width pctl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surge 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surge 5 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OI change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BTC correlation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished">k. A.</translation>
+    </message>
+    <message>
+        <source>%1 bps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume surge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ATR quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gainers momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0.6 × 1 h surge + 0.4 × 5 m surge, centred on 1.5 and clipped to ±3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>|24 h open-interest change| / 5 %, clipped to 3; 0 when the source has no open interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How close ATR / price is to the 1.5-3.5 % sweet spot (best at 2.5 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewards moderate correlation with BTC; penalises |correlation| above 0.7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ln(trades per minute) - 2, clipped to ±3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent momentum against the market, clipped to ±3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation type="unfinished">Liquidität</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score and levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished">%1 min {1×?}</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished">%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SimulatedFeedConfig</name>
     <message>
         <source>simulated market: symbols must be between 1 and %1, got %2</source>
@@ -397,24 +540,12 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <translation>Ohne Fenster laufen und jede Sekunde eine Statuszeile ausgeben.</translation>
     </message>
     <message>
-        <source>Number of simulated symbols (1 to %1, default %2).</source>
-        <translation>Anzahl simulierter Symbole (1 bis %1, Standard %2).</translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
         <source>Seed of the simulated market (default %1).</source>
         <translation>Startwert des simulierten Markts (Standard %1).</translation>
     </message>
     <message>
         <source>S</source>
         <translation>S</translation>
-    </message>
-    <message>
-        <source>Bar interval of the simulated market: 30s, 1m, 5m, 1h (default 5m).</source>
-        <translation>Kerzenintervall des simulierten Markts: 30s, 1m, 5m, 1h (Standard 5m).</translation>
     </message>
     <message>
         <source>INTERVAL</source>
@@ -469,10 +600,6 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <translation>unbekannter Befehl &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>expected a whole number from 1 to %1</source>
-        <translation>erwartet wird eine ganze Zahl von 1 bis %1</translation>
-    </message>
-    <message>
         <source>expected a non-negative whole number</source>
         <translation>erwartet wird eine nicht negative ganze Zahl</translation>
     </message>
@@ -509,16 +636,8 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <translation>--screenshot braucht das Desktop-Fenster und lässt sich nicht mit --headless kombinieren</translation>
     </message>
     <message>
-        <source>Page the window opens on: market (default) or resources.</source>
-        <translation>Seite, mit der das Fenster öffnet: market (Standard) oder resources.</translation>
-    </message>
-    <message>
         <source>PAGE</source>
         <translation>SEITE</translation>
-    </message>
-    <message>
-        <source>expected market or resources</source>
-        <translation>erwartet market oder resources</translation>
     </message>
     <message>
         <source>Port of the WebSocket server for remote viewers (default %1).</source>
@@ -563,6 +682,102 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>--journal and --no-journal exclude each other</source>
         <translation>--journal und --no-journal schließen einander aus</translation>
+    </message>
+    <message>
+        <source>Market data: simulated (default, the embedded market), replay (recorded candles, see --replay) or bybit (live, needs network access to the exchange).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder (or file) of recorded candles for --source replay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay pace: bar times per second, or max (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N|max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL of the Bybit REST API (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL of Bybit&apos;s public linear WebSocket stream (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated market: number of symbols (1 to %1, default %2). Bybit: top:N (the N with the largest 24 h turnover) or all (default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N|top:N|all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bar interval: 30s, 1m, 5m, 1h for the simulated market, a kline interval (1m to 12h) for bybit (default 5m).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page the window opens on: market (default), scanner, trading or resources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected simulated, replay or bybit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 applies to --source %2, not to --source %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bar-interval does not apply to --source replay: the recorded files set the interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected top:N (N at least 1) or all with --source bybit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number from 1 to %1 (top:N and all need --source bybit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--source replay needs --replay DIR, a folder (or file) of recorded candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such folder or file (or it cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected max or bar times per second above 0 and at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a URL starting with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected market, scanner, trading or resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bybit klines are whole minutes: 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 12h</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -718,6 +933,30 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <source>kill switch: %1</source>
         <translation>Notabschaltung: %1</translation>
     </message>
+    <message>
+        <source>a scan is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the market history is still loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine does not scan in state %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scanner did not start a scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a preset name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preset %1 replaces %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bw::FeedFactory</name>
@@ -870,6 +1109,43 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>position %1 in the journal %2 has an unknown side, strategy or status</source>
         <translation>Position %1 im Journal %2 hat eine unbekannte Seite, Strategie oder einen unbekannten Status</translation>
+    </message>
+</context>
+<context>
+    <name>bw::LocalSession</name>
+    <message numerus="yes">
+        <source>Simulated market (%n symbol(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replay of %1</source>
+        <translation type="unfinished">Wiedergabe von %1</translation>
+    </message>
+    <message>
+        <source>Bybit linear perpetuals (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine is not running: the workstation has no data source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine is already running (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::LogCapture</name>
+    <message>
+        <source>log lines dropped: %1 (more than %2 lines per second)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1548,151 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::Reader</name>
+    <message>
+        <source>field &apos;%1&apos; must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; must be an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; has an unknown value &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;stage&apos; has an unknown value &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;comparison&apos; has an unknown value &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;type&apos; must be &apos;support&apos; or &apos;resistance&apos;, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;symbol&apos; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candidate &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;scan_id&apos; must be a decimal number in a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;pressure&apos; has an unknown value &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::RemoteBridge</name>
+    <message>
+        <source>unknown symbol &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::RemoteJson</name>
+    <message>
+        <source>engine transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engine status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resource sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>governor action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;columns&apos; does not list &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a row of &apos;symbols&apos; has no symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>market overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bw::RemoteServer</name>
     <message>
         <source>already started</source>
@@ -1376,6 +1797,69 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>idle for %1 ms</source>
         <translation>seit %1 ms untätig</translation>
+    </message>
+    <message>
+        <source>the engine of this server does not support &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::RemoteSession</name>
+    <message>
+        <source>connecting to %1 (attempt %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid URL: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must start with ws:// or wss://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the URL must not carry credentials or a query; give the token with --token-file or BW_TOKEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected to %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection closed (code %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; reconnecting in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data source of a remote workstation cannot be changed from a viewer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2330,6 +2814,62 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <source>cannot load %1</source>
         <translation>%1 kann nicht geladen werden</translation>
     </message>
+    <message>
+        <source>--token-file: cannot read &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--token-file: &apos;%1&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the workstation window on a remote workstation&apos;s WebSocket server. The token comes from --token-file, else the BW_TOKEN environment variable, else a prompt; an operator token enables the engine controls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server, e.g. ws://127.0.0.1:8765</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the access token from FILE (its first line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer: the server URL is missing (e.g. ws://127.0.0.1:8765)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer: unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer: no display found (DISPLAY and WAYLAND_DISPLAY are not set); the viewer is a window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token (viewer or operator):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer: no token given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to remote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer: this build has no desktop window; the viewer needs the desktop build (BW_BUILD_UI=ON)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bw::app::Commands</name>
@@ -2352,6 +2892,10 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>record candles from the seeded simulated market (test and demo data)</source>
         <translation>Kerzen aus dem simulierten Markt mit festem Startwert aufzeichnen (Test- und Demodaten)</translation>
+    </message>
+    <message>
+        <source>the desktop window fed by a remote workstation&apos;s WebSocket server (viewer URL)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2459,6 +3003,18 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <source>field &apos;args&apos; must be an object</source>
         <translation>Feld &apos;args&apos; muss ein Objekt sein</translation>
     </message>
+    <message>
+        <source>field &apos;args.name&apos; must be a preset name (a non-empty string of at most 128 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;symbol&apos; must be a symbol name (a non-empty string of at most 64 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;count&apos; must be an integer from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bw::ui::CacheTableModel</name>
@@ -2502,6 +3058,688 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
+    <message>
+        <source>About %1 in memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 evicted to make room, %2 expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % full</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::CandidateTableModel</name>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Volume surge over 1 h: %1; over the last 5 m bar: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 from the price)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest support: %1
+Nearest resistance: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed every stage; ranked %1 by score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation type="unfinished">Symbol</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished">Preis</translation>
+    </message>
+    <message>
+        <source>24h volume</source>
+        <translation type="unfinished">24h-Volumen</translation>
+    </message>
+    <message>
+        <source>Surge 1h / 5m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ATR %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BB pctl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BTC corr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support / resistance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed or why not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perpetual contract</source>
+        <translation type="unfinished">Perpetual-Kontrakt</translation>
+    </message>
+    <message>
+        <source>Rank by score among the symbols that passed every stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted sum of the score components (see the breakdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last price when the scan ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turnover over the last 24 hours in the quote currency (USDT)</source>
+        <translation type="unfinished">Umsatz der letzten 24 Stunden in der Kurswährung (USDT)</translation>
+    </message>
+    <message>
+        <source>1 h: median volume of the last 12 closed bars against the 12 before; 5 m: the last closed bar&apos;s volume against the median of the 20 before. Sorts on the 1 h surge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ATR(14) on closed 15 m bars as a percentage of the price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentile of the current Bollinger band width over its lookback (low: a squeeze)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlation of log returns with BTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance from the price to the nearest support and resistance levels; sorts on the nearer one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed every stage, or the stage and the filters that rejected the symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::CandleChartView</name>
+    <message>
+        <source>Select a symbol to see its chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No candles for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · last %2 bars of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · last %2 bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished">Preis</translation>
+    </message>
+    <message>
+        <source>Support %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resistance %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::ClosedPositionTableModel</name>
+    <message>
+        <source>Opened %1, closed %2</source>
+        <translation>Eröffnet %1, geschlossen %2</translation>
+    </message>
+    <message>
+        <source>Position %1, signal %2</source>
+        <translation>Position %1, Signal %2</translation>
+    </message>
+    <message>
+        <source>Price PnL %1 minus fees %2; initial risk %3</source>
+        <translation>Preis-PnL %1 minus Gebühren %2; Anfangsrisiko %3</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Avg entry</source>
+        <translation>Ø Einstieg</translation>
+    </message>
+    <message>
+        <source>Avg exit</source>
+        <translation>Ø Ausstieg</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Ausstieg</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Fees ($)</source>
+        <translation>Gebühren ($)</translation>
+    </message>
+    <message>
+        <source>Net PnL ($)</source>
+        <translation>Netto-PnL ($)</translation>
+    </message>
+    <message>
+        <source>Net R</source>
+        <translation>Netto-R</translation>
+    </message>
+    <message>
+        <source>Market time the last units were closed (UTC)</source>
+        <translation>Marktzeit, zu der die letzten Einheiten geschlossen wurden (UTC)</translation>
+    </message>
+    <message>
+        <source>Volume-weighted price of the exit fills</source>
+        <translation>Volumengewichteter Preis der Ausstiegs-Ausführungen</translation>
+    </message>
+    <message>
+        <source>The rule that closed the last units</source>
+        <translation>Die Regel, die die letzten Einheiten geschlossen hat</translation>
+    </message>
+    <message>
+        <source>Time from the first entry fill to the last exit fill</source>
+        <translation>Zeit von der ersten Einstiegs- bis zur letzten Ausstiegs-Ausführung</translation>
+    </message>
+    <message>
+        <source>Realised price PnL minus entry and exit fees: what the trade did to cash</source>
+        <translation>Realisierter Preis-PnL minus Ein- und Ausstiegsgebühren: was der Trade mit der Kasse gemacht hat</translation>
+    </message>
+    <message>
+        <source>Net PnL in multiples of the initial risk frozen at entry</source>
+        <translation>Netto-PnL in Vielfachen des beim Einstieg eingefrorenen Anfangsrisikos</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::ConnectDialog</name>
+    <message>
+        <source>Connect to a remote workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch a workstation running elsewhere. An operator token also lets you control its engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer or operator token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the token from a file, e.g. the one the server wrote at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept a &amp;self-signed certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For wss:// servers whose certificate no authority signed. Only on networks you trust: the server&apos;s identity is not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server address, e.g. ws://127.0.0.1:8765.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must start with ws:// or wss://, e.g. ws://%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must start with ws:// or wss://, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address names no host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the token in its own field, not in the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the token, or read it from a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a token file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token file %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the token from</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::EquityCurve</name>
+    <message>
+        <source>Equity</source>
+        <translation>Kapital</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Equity curve</source>
+        <translation>Kapitalkurve</translation>
+    </message>
+    <message>
+        <source>Starting equity</source>
+        <translation>Anfangskapital</translation>
+    </message>
+    <message>
+        <source>Equity at the first account update since the view started (dashed line)</source>
+        <translation>Kapital beim ersten Kontostand seit dem Start der Ansicht (gestrichelte Linie)</translation>
+    </message>
+    <message>
+        <source>Cash plus the unrealised PnL of the open positions</source>
+        <translation>Kasse plus unrealisierter PnL der offenen Positionen</translation>
+    </message>
+    <message>
+        <source>Moves only by realised PnL and fees</source>
+        <translation>Ändert sich nur durch realisierten PnL und Gebühren</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Rendite</translation>
+    </message>
+    <message>
+        <source>Current equity against the starting equity</source>
+        <translation>Aktuelles Kapital gegenüber dem Anfangskapital</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>Max. Drawdown</translation>
+    </message>
+    <message>
+        <source>Largest fall of equity from a previous peak, in percent of that peak</source>
+        <translation>Größter Rückgang des Kapitals von einem früheren Höchststand, in Prozent dieses Höchststands</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::FillTableModel</name>
+    <message>
+        <source>Realised %1, fee %2: cash moved by %3</source>
+        <translation>Realisiert %1, Gebühr %2: Kasse bewegt um %3</translation>
+    </message>
+    <message>
+        <source>Position %1</source>
+        <translation>Position %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Notional ($)</source>
+        <translation>Nominalwert ($)</translation>
+    </message>
+    <message>
+        <source>Fee ($)</source>
+        <translation>Gebühr ($)</translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation>Liquidität</translation>
+    </message>
+    <message>
+        <source>Realised PnL ($)</source>
+        <translation>Realisierter PnL ($)</translation>
+    </message>
+    <message>
+        <source>Market time of the execution (UTC)</source>
+        <translation>Marktzeit der Ausführung (UTC)</translation>
+    </message>
+    <message>
+        <source>Taker fills took liquidity at once; maker fills rested on the book</source>
+        <translation>Taker-Ausführungen nahmen sofort Liquidität; Maker-Ausführungen lagen im Orderbuch</translation>
+    </message>
+    <message>
+        <source>Price PnL of the part of the fill that reduced the position, before its fee</source>
+        <translation>Preis-PnL des Teils der Ausführung, der die Position verringert hat, vor Gebühr</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::FilterTableModel</name>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished">k. A.</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applicable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished">Schwelle</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::FunnelModel</name>
+    <message>
+        <source>%1: %2 in, %3 out (%4 removed), %5 of CPU time over all workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of all scanned symbols still in after the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU time of the stage, summed over the worker threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::FunnelPanel</name>
+    <message>
+        <source>normal</source>
+        <translation type="unfinished">normal</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation type="unfinished">hoch</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished">kritisch</translation>
+    </message>
+    <message>
+        <source>Scan funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scan yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan %1 with &lt;b&gt;%2&lt;/b&gt; at %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time &lt;b&gt;%1&lt;/b&gt; · batches: %2 of up to %3 symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads: %1, %2 batches at once · memory pressure &lt;span style=&quot;color:%3&quot;&gt;%4&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::LogDock</name>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The least severe level shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter messages and categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every line from the log view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished">Warnung</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished">%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::LogTableModel</name>
+    <message>
+        <source>Debug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished">Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished">Stufe</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bw::ui::MainWindow</name>
@@ -2538,10 +3776,6 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <translation>&amp;Helles Farbschema</translation>
     </message>
     <message>
-        <source>&amp;Reset column widths</source>
-        <translation>&amp;Spaltenbreiten zurücksetzen</translation>
-    </message>
-    <message>
         <source>Waiting for market data…</source>
         <translation>Warte auf Marktdaten…</translation>
     </message>
@@ -2550,24 +3784,360 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <translation>Breakout Workstation — %1</translation>
     </message>
     <message>
-        <source>Source: %1</source>
-        <translation>Quelle: %1</translation>
-    </message>
-    <message>
-        <source>Market time %1</source>
-        <translation>Marktzeit %1</translation>
-    </message>
-    <message>
-        <source>Store %1</source>
-        <translation>Speicher %1</translation>
-    </message>
-    <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
         <source>Resources</source>
         <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Connect to remote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching the preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The memory snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching the data source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation type="unfinished">Scanner</translation>
+    </message>
+    <message>
+        <source>Trading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause scanning and new entries; open positions are still managed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume scanning and trading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished">Stop</translation>
+    </message>
+    <message>
+        <source>Stop the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan every symbol now instead of waiting for the scan interval (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a memory snapshot (JSON) of the engine&apos;s process (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan, memory, server and data source settings (Ctrl+,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing a memory snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner preset used from the next scan on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to remote…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;column widths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positions %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSS %1</source>
+        <translation type="unfinished">RSS %1</translation>
+    </message>
+    <message>
+        <source>Viewers %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resyncs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market time the last scan started (UTC) and how long it took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates of the last scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open paper positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper account equity: cash plus unrealised PnL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU of the engine&apos;s process (100 % = one core)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote viewers connected to the WebSocket server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round trip to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fresh snapshots the server sent after this viewer fell behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident memory of the engine&apos;s process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data source is chosen on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The market data the engine runs on; click to choose another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last scan started at %1 (market time) and took %2; %3 scans so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine state: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote viewers: %1 connected, %2 queued, %3 drops, %4 resyncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Memory snapshot written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory snapshot written on the server to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the folder %1: no file manager is set up.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2657,6 +4227,206 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
 </context>
 <context>
+    <name>bw::ui::MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::OrderTableModel</name>
+    <message>
+        <source>market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Created %1, last change %2</source>
+        <translation>Erstellt %1, letzte Änderung %2</translation>
+    </message>
+    <message>
+        <source>Position %1</source>
+        <translation>Position %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Avg fill</source>
+        <translation>Ø Ausführung</translation>
+    </message>
+    <message>
+        <source>Fees ($)</source>
+        <translation>Gebühren ($)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Market time the order was sent (UTC)</source>
+        <translation>Marktzeit, zu der die Order gesendet wurde (UTC)</translation>
+    </message>
+    <message>
+        <source>Why the order exists: the entry, or the exit rule that sent it</source>
+        <translation>Warum die Order existiert: der Einstieg oder die Ausstiegsregel, die sie gesendet hat</translation>
+    </message>
+    <message>
+        <source>The limit or stop price; market orders name none</source>
+        <translation>Der Limit- oder Stopppreis; Marktorders nennen keinen</translation>
+    </message>
+    <message>
+        <source>Fees paid on the fills so far, in USD</source>
+        <translation>Bisher auf die Ausführungen gezahlte Gebühren, in USD</translation>
+    </message>
+    <message>
+        <source>Why the order was rejected or cancelled</source>
+        <translation>Warum die Order abgelehnt oder storniert wurde</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::PositionTableModel</name>
+    <message>
+        <source>%1 (BE)</source>
+        <comment>breakeven stop</comment>
+        <translation>%1 (BE)</translation>
+    </message>
+    <message>
+        <source>%1 (trail)</source>
+        <comment>trailing stop</comment>
+        <translation>%1 (nachgez.)</translation>
+    </message>
+    <message>
+        <source>%1 ✓</source>
+        <comment>target reached</comment>
+        <translation>%1 ✓</translation>
+    </message>
+    <message>
+        <source>Position %1, %2 signal %3</source>
+        <translation>Position %1, %2-Signal %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entered; %3 asked for</source>
+        <translation>%1 von %2 eingestiegen; %3 angefordert</translation>
+    </message>
+    <message>
+        <source>Current stop (%1); initial stop %2</source>
+        <translation>Aktueller Stop (%1); anfänglicher Stop %2</translation>
+    </message>
+    <message>
+        <source>Unrealised %1 at %2; realised so far %3, fees %4; initial risk %5</source>
+        <translation>Unrealisiert %1 bei %2; bisher realisiert %3, Gebühren %4; Anfangsrisiko %5</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Avg entry</source>
+        <translation>Ø Einstieg</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Markpreis</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>TP1</source>
+        <translation>TP1</translation>
+    </message>
+    <message>
+        <source>TP2</source>
+        <translation>TP2</translation>
+    </message>
+    <message>
+        <source>PnL ($)</source>
+        <translation>PnL ($)</translation>
+    </message>
+    <message>
+        <source>PnL (R)</source>
+        <translation>PnL (R)</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Latest price the position was valued at</source>
+        <translation>Letzter Preis, zu dem die Position bewertet wurde</translation>
+    </message>
+    <message>
+        <source>Current stop: initial, moved to breakeven (BE) after TP1, or trailing</source>
+        <translation>Aktueller Stop: anfänglich, nach TP1 auf Breakeven (BE) gezogen oder nachgezogen</translation>
+    </message>
+    <message>
+        <source>Take-profit prices at the preset&apos;s multiples of the initial risk; ✓ once filled</source>
+        <translation>Take-Profit-Preise bei den Vielfachen des Anfangsrisikos aus dem Preset; ✓ sobald ausgeführt</translation>
+    </message>
+    <message>
+        <source>Unrealised PnL of the quantity still held, at the mark, before fees</source>
+        <translation>Unrealisierter PnL der noch gehaltenen Menge zum Markpreis, vor Gebühren</translation>
+    </message>
+    <message>
+        <source>Realised and unrealised price PnL in multiples of the initial risk frozen at entry</source>
+        <translation>Realisierter und unrealisierter Preis-PnL in Vielfachen des beim Einstieg eingefrorenen Anfangsrisikos</translation>
+    </message>
+    <message>
+        <source>Market time of the first entry fill (UTC)</source>
+        <translation>Marktzeit der ersten Einstiegs-Ausführung (UTC)</translation>
+    </message>
+</context>
+<context>
     <name>bw::ui::ResourceDashboard</name>
     <message>
         <source>–</source>
@@ -2693,14 +4463,6 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>System memory</source>
         <translation>Systemspeicher</translation>
-    </message>
-    <message>
-        <source>GUI event-loop lag p50 / p99</source>
-        <translation>GUI-Schleifenlatenz p50 / p99</translation>
-    </message>
-    <message>
-        <source>How late a 100 ms timer fires on the GUI thread, over the last minute</source>
-        <translation>Wie spät ein 100-ms-Timer im GUI-Thread auslöst, über die letzte Minute</translation>
     </message>
     <message>
         <source>1 min</source>
@@ -2767,10 +4529,6 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <translation>Noch keine begrenzten Caches registriert; sie erscheinen hier, sobald die Dienste starten, denen sie gehören.</translation>
     </message>
     <message>
-        <source>Governor actions</source>
-        <translation>Maßnahmen des Governors</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -2785,10 +4543,6 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>Detail</source>
         <translation>Details</translation>
-    </message>
-    <message>
-        <source>Alerts</source>
-        <translation>Warnungen</translation>
     </message>
     <message>
         <source>Metric</source>
@@ -2873,6 +4627,212 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>%1 / %2 ms</source>
         <translation>%1 / %2 ms</translation>
+    </message>
+    <message>
+        <source>GUI lag p50 / p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How late a 100 ms timer fires on this window&apos;s event loop, over the last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished">ms</translation>
+    </message>
+    <message>
+        <source>Scan duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote viewers</source>
+        <translation type="unfinished">Entfernte Betrachter</translation>
+    </message>
+    <message>
+        <source>Drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resyncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes waiting in the server&apos;s outbound queues, all clients together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages the server dropped because a client&apos;s queue overflowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fresh snapshots the server sent to clients that fell behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Governor actions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No samples received yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 recorded since the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 received since connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan %1 (%2) finished at %3 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbols per batch × batches; the batch size follows memory pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::ScannerView</name>
+    <message>
+        <source>Filter symbols…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the symbols that passed every stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every symbol the scan saw, with the reason each rejected one failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates: %1 · rejected: %2 · scanned: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more passed beyond the candidate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::ScoreBreakdownModel</name>
+    <message>
+        <source>not weighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw quality: %1 (0 to 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The component is 0, so it adds nothing whatever its weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The component&apos;s value before weighting, clipped to its range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preset&apos;s weight for the component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value × weight; the score is the sum of this column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3188,6 +5148,446 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>The operator token is on the clipboard.</source>
         <translation>Das Operator-Token ist in der Zwischenablage.</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::SignalTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Eingestiegen</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Take profit 1 at %1, take profit 2 at %2; initial risk %3 per unit</source>
+        <translation>Take-Profit 1 bei %1, Take-Profit 2 bei %2; Anfangsrisiko %3 je Einheit</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Einstieg</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>TP1 / TP2</source>
+        <translation>TP1 / TP2</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Market time the signal fired (UTC)</source>
+        <translation>Marktzeit, zu der das Signal ausgelöst wurde (UTC)</translation>
+    </message>
+    <message>
+        <source>The price the signal expects to achieve, not the level</source>
+        <translation>Der Preis, den das Signal zu erreichen erwartet, nicht das Niveau</translation>
+    </message>
+    <message>
+        <source>Take-profit prices at the preset&apos;s multiples of the initial risk</source>
+        <translation>Take-Profit-Preise bei den Vielfachen des Anfangsrisikos aus dem Preset</translation>
+    </message>
+    <message>
+        <source>The signal engine&apos;s confidence from its weighted components</source>
+        <translation>Die Konfidenz der Signal-Engine aus ihren gewichteten Komponenten</translation>
+    </message>
+    <message>
+        <source>Entered, or rejected by the risk manager with its reason</source>
+        <translation>Eingestiegen oder vom Risikomanager mit Grund abgelehnt</translation>
+    </message>
+    <message>
+        <source>Why the risk manager refused the signal, or why it fired</source>
+        <translation>Warum der Risikomanager das Signal abgelehnt hat oder warum es ausgelöst wurde</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::SymbolDetailPanel</name>
+    <message>
+        <source>Score breakdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a symbol to see its chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; #%2 &amp;nbsp; score &lt;b&gt;&lt;span style=&quot;color:%3&quot;&gt;%4&lt;/span&gt;&lt;/b&gt; &amp;nbsp; price %5 &amp;nbsp; levels: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1 (ATR quality %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; &lt;span style=&quot;color:%2&quot;&gt;rejected at %3&lt;/span&gt;: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored: only symbols that pass every filter are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a symbol in the table to see its chart, score and filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::TradingText</name>
+    <message>
+        <source>Long</source>
+        <translation>Long</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Retest</source>
+        <translation>Retest</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Stop market</source>
+        <translation>Stop-Market</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Partially filled</source>
+        <translation>Teilweise ausgeführt</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Einstieg</translation>
+    </message>
+    <message>
+        <source>Stop loss</source>
+        <translation>Stop-Loss</translation>
+    </message>
+    <message>
+        <source>Breakeven stop</source>
+        <translation>Breakeven-Stop</translation>
+    </message>
+    <message>
+        <source>Trailing stop</source>
+        <translation>Trailing-Stop</translation>
+    </message>
+    <message>
+        <source>Take profit 1</source>
+        <translation>Take-Profit 1</translation>
+    </message>
+    <message>
+        <source>Take profit 2</source>
+        <translation>Take-Profit 2</translation>
+    </message>
+    <message>
+        <source>Max hold time</source>
+        <translation>Max. Haltedauer</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Kill switch</source>
+        <translation>Notausschalter</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>initial</source>
+        <translation>anfänglich</translation>
+    </message>
+    <message>
+        <source>breakeven</source>
+        <translation>Breakeven</translation>
+    </message>
+    <message>
+        <source>trailing</source>
+        <translation>nachgezogen</translation>
+    </message>
+    <message>
+        <source>Maker</source>
+        <translation>Maker</translation>
+    </message>
+    <message>
+        <source>Taker</source>
+        <translation>Taker</translation>
+    </message>
+    <message>
+        <source>Invalid signal</source>
+        <translation>Ungültiges Signal</translation>
+    </message>
+    <message>
+        <source>Signal expired</source>
+        <translation>Signal abgelaufen</translation>
+    </message>
+    <message>
+        <source>Daily loss limit</source>
+        <translation>Tagesverlustlimit</translation>
+    </message>
+    <message>
+        <source>Cooldown after losses</source>
+        <translation>Pause nach Verlusten</translation>
+    </message>
+    <message>
+        <source>Max positions</source>
+        <translation>Max. Positionen</translation>
+    </message>
+    <message>
+        <source>Already in symbol</source>
+        <translation>Symbol bereits gehandelt</translation>
+    </message>
+    <message>
+        <source>Correlation limit</source>
+        <translation>Korrelationslimit</translation>
+    </message>
+    <message>
+        <source>Invalid equity</source>
+        <translation>Ungültiges Kapital</translation>
+    </message>
+    <message>
+        <source>Invalid stop</source>
+        <translation>Ungültiger Stop</translation>
+    </message>
+    <message>
+        <source>No book depth</source>
+        <translation>Keine Buchtiefe</translation>
+    </message>
+    <message>
+        <source>Size rounds to zero</source>
+        <translation>Größe rundet auf null</translation>
+    </message>
+    <message>
+        <source>Below min notional</source>
+        <translation>Unter Mindestnominal</translation>
+    </message>
+    <message>
+        <source>Engine takes no entries</source>
+        <translation>Engine nimmt keine Einstiege</translation>
+    </message>
+    <message>
+        <source>Entry refused</source>
+        <translation>Einstieg verweigert</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <comment>seconds</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <comment>minutes</comment>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <comment>hours and minutes</comment>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1d %2h</source>
+        <comment>days and hours</comment>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>%1 R</source>
+        <translation>%1 R</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ui::TradingView</name>
+    <message>
+        <source>Open positions</source>
+        <translation>Offene Positionen</translation>
+    </message>
+    <message>
+        <source>No open positions. Entries appear here as the engine takes signals.</source>
+        <translation>Keine offenen Positionen. Einstiege erscheinen hier, sobald die Engine Signale nimmt.</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Equity ($)</source>
+        <translation>Kapital ($)</translation>
+    </message>
+    <message>
+        <source>Cash plus the unrealised PnL of the open positions</source>
+        <translation>Kasse plus unrealisierter PnL der offenen Positionen</translation>
+    </message>
+    <message>
+        <source>Cash ($)</source>
+        <translation>Kasse ($)</translation>
+    </message>
+    <message>
+        <source>Moves only by realised PnL and fees</source>
+        <translation>Ändert sich nur durch realisierten PnL und Gebühren</translation>
+    </message>
+    <message>
+        <source>Unrealised PnL ($)</source>
+        <translation>Unrealisierter PnL ($)</translation>
+    </message>
+    <message>
+        <source>Open positions at their latest marks</source>
+        <translation>Offene Positionen zu ihren letzten Markpreisen</translation>
+    </message>
+    <message>
+        <source>Positions holding quantity; entries still waiting for a fill are counted apart</source>
+        <translation>Positionen mit Bestand; Einstiege, die noch auf eine Ausführung warten, werden getrennt gezählt</translation>
+    </message>
+    <message>
+        <source>Realised today ($)</source>
+        <translation>Heute realisiert ($)</translation>
+    </message>
+    <message>
+        <source>Realised PnL minus fees of the fills seen since 00:00 UTC of the market day</source>
+        <translation>Realisierter PnL minus Gebühren der seit 00:00 UTC des Markttags gesehenen Ausführungen</translation>
+    </message>
+    <message>
+        <source>Kill switch</source>
+        <translation>Notausschalter</translation>
+    </message>
+    <message>
+        <source>Trips on the drawdown limit and stops new entries until the engine is stopped</source>
+        <translation>Löst beim Drawdown-Limit aus und stoppt neue Einstiege, bis die Engine beendet wird</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 pending)</source>
+        <translation>%1 (+%2 ausstehend)</translation>
+    </message>
+    <message>
+        <source>Open positions (%1)</source>
+        <translation>Offene Positionen (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>Ausführungen</translation>
+    </message>
+    <message>
+        <source>Closed positions</source>
+        <translation>Geschlossene Positionen</translation>
+    </message>
+    <message>
+        <source>● Tripped</source>
+        <translation>● Ausgelöst</translation>
+    </message>
+    <message>
+        <source>● Halted</source>
+        <translation>● Angehalten</translation>
+    </message>
+    <message>
+        <source>● Armed</source>
+        <translation>● Scharf</translation>
     </message>
 </context>
 </TS>

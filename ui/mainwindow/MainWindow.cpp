@@ -306,7 +306,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_logDock = new LogDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
-    resizeDocks({m_logDock}, {180}, Qt::Vertical);
+    resizeDocks({m_logDock}, {140}, Qt::Vertical);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterFixedString(text.trimmed());
@@ -964,7 +964,7 @@ void MainWindow::resetLayout()
     resize(kDefaultSize);
     restoreState(m_defaultState);
     m_logDock->show();
-    resizeDocks({m_logDock}, {180}, Qt::Vertical);
+    resizeDocks({m_logDock}, {140}, Qt::Vertical);
     resetColumns();
     const QList<QTableView *> tables = rememberedTables();
     for (QTableView *table : tables) {
