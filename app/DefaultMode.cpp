@@ -192,6 +192,7 @@ int runHeadless(QCoreApplication &app, const AppOptions &options, const RunSetti
         return 2;
     }
     AppContext &context = *built;
+    context.setStartingCash(run.values.paperStartingBalance);
     applyTuning(&context, run.values);
     if (run.server) {
         context.enableServer(*run.server);
@@ -230,6 +231,7 @@ int runDesktop(const AppOptions &options, Settings &settings, const RunSettings 
     LocalSessionConfig sessionConfig;
     sessionConfig.journalPath = journalPath(options, firstInstance);
     sessionConfig.server = run.server;
+    sessionConfig.startingCash = run.values.paperStartingBalance;
     LocalSession session(run.feed, sessionConfig);
     QString tokenFile;
     QObject::connect(&session, &LocalSession::serverStarted, &session,

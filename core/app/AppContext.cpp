@@ -112,6 +112,13 @@ void AppContext::adoptEngineObject(QObject *object)
     m_engineObjects.append(object);
 }
 
+void AppContext::setStartingCash(double cash)
+{
+    // The engine thread does not run before start(), so the engine can be configured from here.
+    if (!m_started)
+        m_engine->setStartingCash(cash);
+}
+
 void AppContext::start()
 {
     if (m_started)

@@ -49,6 +49,9 @@ public:
     // The data source for titles and status bars, known before the first overview.
     QString sourceName() const { return m_sourceName; }
 
+    // The paper account's starting cash for a new journal (Engine::setStartingCash). Call before start().
+    void setStartingCash(double cash);
+
     void start();
     // Stops the services on the engine thread, quits it and waits for it. Idempotent.
     void stop();

@@ -106,6 +106,7 @@ bool LocalSession::replaceContext(const FeedOptions &feed, QString *error)
     m_engineState = EngineState::Idle;
     if (m_config.server)
         m_context->enableServer(*m_config.server);
+    m_context->setStartingCash(m_config.startingCash);
     connectContext();
     // The preset the user chose survives the switch (queued before Engine::start, so the engine starts on it).
     Engine *engine = m_context->engine();

@@ -22,6 +22,8 @@ struct LocalSessionConfig {
     // The WebSocket server for remote viewers, rebuilt with every AppContext; none when empty.
     std::optional<ServerConfig> server;
     int cachesIntervalMs = 1000;
+    // The paper account's starting cash for a new journal; <= 0: the trading core's default.
+    double startingCash = 0;
 };
 
 // The WorkstationSession of the workstation running in this process: owns the AppContext (engine thread,

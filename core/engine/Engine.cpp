@@ -165,6 +165,12 @@ void Engine::build()
     connect(m_statusTimer, &QTimer::timeout, this, &Engine::publishStatus);
 }
 
+void Engine::setStartingCash(double cash)
+{
+    if (m_state == EngineState::Idle && m_broker == nullptr)
+        m_config.startingCash = cash;
+}
+
 void Engine::start()
 {
     if (m_state != EngineState::Idle) {
@@ -190,6 +196,12 @@ void Engine::start()
     transition(EngineState::Initializing, tr("starting %1 with preset %2; %3 open positions restored")
                                               .arg(m_feed->sourceName(), m_config.preset.name)
                                               .arg(m_book->openCount()));
+    // What the journal brought back is shown at once, not only when a restored position next changes.
+    TradingUpdate restored;
+    restored.positions = m_book->livePositions();
+    if (!restored.positions.isEmpty())
+        emit tradingUpdated(restored);
+    emit accountUpdated(m_broker->account());
     m_statusTimer->start();
     m_service->start();
 }

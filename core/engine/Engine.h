@@ -74,6 +74,9 @@ public:
     const EngineConfig &config() const { return m_config; }
     const Clock &clock() const { return m_clock; }
     qint64 scanIntervalMs() const;
+    // The cash a new journal (or a run without one) starts with; <= 0: the trading core's default. Only
+    // before start(): a restored journal keeps its own cash.
+    void setStartingCash(double cash);
 
     // Engine-thread accessors (tests, the replay report). Null before start().
     const MarketService *market() const { return m_service; }

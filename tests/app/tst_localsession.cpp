@@ -101,6 +101,11 @@ struct Recorder {
             here();
             viewers.append(v);
         });
+        QObject::connect(&session, &WorkstationSession::accountUpdated, &context,
+                         [=, this](const AccountSnapshot &account) {
+                             if (accounts.size() < 100)
+                                 accounts.append(account);
+                         });
         QObject::connect(&session, &WorkstationSession::resourceSampled, &context, [=, this] {
             here();
             ++samples;
@@ -119,6 +124,7 @@ struct Recorder {
     }
     EngineStatus last() const { return statuses.isEmpty() ? EngineStatus{} : statuses.constLast(); }
     int scanCount() const { return int(scans.size()); }
+    QList<AccountSnapshot> accounts;
 };
 
 } // namespace
@@ -145,6 +151,7 @@ void TestLocalSession::relaysEverythingOnTheGuiThread()
     server.port = 0;
     server.tokenFilePath = dir.filePath(QStringLiteral("token"));
     config.server = server;
+    config.startingCash = 25'000; // the settings' paper balance, for a run without a journal
     LocalSession session(slowMarket(), config);
     Recorder r(session);
     QSignalSpy started(&session, &LocalSession::serverStarted);
@@ -159,6 +166,9 @@ void TestLocalSession::relaysEverythingOnTheGuiThread()
     QTRY_VERIFY_WITH_TIMEOUT(r.scanCount() >= 1, 60000);
     QTRY_VERIFY_WITH_TIMEOUT(!r.overviews.isEmpty() && !r.overviews.constLast().symbols.isEmpty(), 30000);
     QCOMPARE(r.overviews.constLast().symbols.size(), 20);
+    // The account is shown from the start, with the configured balance.
+    QVERIFY(!r.accounts.isEmpty());
+    QCOMPARE(r.accounts.constFirst().cash, 25'000.0);
     QTRY_VERIFY(r.last().scans >= 1);
     QVERIFY(r.events > 0);
     QTRY_VERIFY_WITH_TIMEOUT(r.samples > 0, 30000);

@@ -69,6 +69,7 @@ struct Running {
     QList<EngineEvent> events;
     QList<EngineStatus> statuses;
     int updates = 0;
+    QList<Position> firstPositions; // the positions of the first trading update (a restore's, after a restart)
     int decisions = 0;
     QSet<QString> exits;                     // exit reasons of closed positions
     QList<QPair<QString, QString>> refusals; // command, reason
@@ -91,7 +92,8 @@ struct Running {
                 statuses.append(s);
         });
         QObject::connect(engine, &Engine::tradingUpdated, &collector, [this](const TradingUpdate &u) {
-            ++updates;
+            if (++updates == 1)
+                firstPositions = u.positions;
             for (const Position &p : u.finished) {
                 if (p.status == PositionStatus::Closed && p.exitReason)
                     exits.insert(toCode(*p.exitReason));
@@ -249,6 +251,9 @@ void TestEngine::restartRestoresPositionsAndCash()
     QCOMPARE(restored->openPositions, int(open.size()));
     QCOMPARE(restored->cash, cash);
     QCOMPARE(again.events.first().to, EngineState::Initializing);
+    // The views see the restored positions at once, before anything about them changes.
+    QTRY_VERIFY_WITH_TIMEOUT(again.updates >= 1, 30000);
+    QCOMPARE(again.firstPositions.size(), open.size());
 }
 
 void TestEngine::unusableJournalIsAnError()
