@@ -315,143 +315,143 @@
     <name>ScanFormat</name>
     <message>
         <source>24 h volume</source>
-        <translation type="unfinished">24-h-Volumen</translation>
+        <translation>24-h-Volumen</translation>
     </message>
     <message>
         <source>Open interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Open Interest</translation>
     </message>
     <message>
         <source>Spread</source>
-        <translation type="unfinished"></translation>
+        <translation>Spread</translation>
     </message>
     <message>
         <source>Depth ±0.5 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Markttiefe ±0,5 %</translation>
     </message>
     <message>
         <source>Depth ±0.3 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Markttiefe ±0,3 %</translation>
     </message>
     <message>
         <source>Trades/min</source>
-        <translation type="unfinished">Trades/min</translation>
+        <translation>Trades/min</translation>
     </message>
     <message>
         <source>ATR 15 m / price</source>
-        <translation type="unfinished"></translation>
+        <translation>ATR 15 m / Kurs</translation>
     </message>
     <message>
         <source>BB width pctl</source>
-        <translation type="unfinished"></translation>
+        <translation>BB-Breite Perzentil</translation>
     </message>
     <message>
         <source>Surge 1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstieg 1 h</translation>
     </message>
     <message>
         <source>Surge 5 m</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstieg 5 m</translation>
     </message>
     <message>
         <source>OI change</source>
-        <translation type="unfinished"></translation>
+        <translation>OI-Änderung</translation>
     </message>
     <message>
         <source>BTC correlation</source>
-        <translation type="unfinished"></translation>
+        <translation>BTC-Korrelation</translation>
     </message>
     <message>
         <source>Data health</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenqualität</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished">k. A.</translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>%1 bps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bps</translation>
     </message>
     <message>
         <source>in</source>
-        <translation type="unfinished"></translation>
+        <translation>in</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>Volume surge</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumenanstieg</translation>
     </message>
     <message>
         <source>ATR quality</source>
-        <translation type="unfinished"></translation>
+        <translation>ATR-Qualität</translation>
     </message>
     <message>
         <source>Gainers momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentum der Gewinner</translation>
     </message>
     <message>
         <source>0.6 × 1 h surge + 0.4 × 5 m surge, centred on 1.5 and clipped to ±3</source>
-        <translation type="unfinished"></translation>
+        <translation>0,6 × 1-h-Anstieg + 0,4 × 5-m-Anstieg, zentriert auf 1,5 und auf ±3 begrenzt</translation>
     </message>
     <message>
         <source>|24 h open-interest change| / 5 %, clipped to 3; 0 when the source has no open interest</source>
-        <translation type="unfinished"></translation>
+        <translation>|24-h-Änderung des Open Interest| / 5 %, auf 3 begrenzt; 0, wenn die Quelle kein Open Interest liefert</translation>
     </message>
     <message>
         <source>How close ATR / price is to the 1.5-3.5 % sweet spot (best at 2.5 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie nah ATR / Kurs am Idealbereich von 1,5-3,5 % liegt (optimal bei 2,5 %)</translation>
     </message>
     <message>
         <source>Rewards moderate correlation with BTC; penalises |correlation| above 0.7</source>
-        <translation type="unfinished"></translation>
+        <translation>Belohnt moderate Korrelation mit BTC; bestraft |Korrelation| über 0,7</translation>
     </message>
     <message>
         <source>ln(trades per minute) - 2, clipped to ±3</source>
-        <translation type="unfinished"></translation>
+        <translation>ln(Trades pro Minute) - 2, auf ±3 begrenzt</translation>
     </message>
     <message>
         <source>Recent momentum against the market, clipped to ±3</source>
-        <translation type="unfinished"></translation>
+        <translation>Jüngstes Momentum gegenüber dem Markt, auf ±3 begrenzt</translation>
     </message>
     <message>
         <source>Symbol lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbollisten</translation>
     </message>
     <message>
         <source>Top volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-Volumen</translation>
     </message>
     <message>
         <source>Liquidity</source>
-        <translation type="unfinished">Liquidität</translation>
+        <translation>Liquidität</translation>
     </message>
     <message>
         <source>Volatility</source>
-        <translation type="unfinished"></translation>
+        <translation>Volatilität</translation>
     </message>
     <message>
         <source>Correlation</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrelation</translation>
     </message>
     <message>
         <source>Score and levels</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung und Niveaus</translation>
     </message>
     <message>
         <source>%1×</source>
-        <translation type="unfinished">%1 min {1×?}</translation>
+        <translation>%1×</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished">%1 %</translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -685,99 +685,99 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>Market data: simulated (default, the embedded market), replay (recorded candles, see --replay) or bybit (live, needs network access to the exchange).</source>
-        <translation type="unfinished"></translation>
+        <translation>Marktdaten: simulated (Standard, der eingebaute Markt), replay (aufgezeichnete Kerzen, siehe --replay) oder bybit (live, benötigt Netzwerkzugang zur Börse).</translation>
     </message>
     <message>
         <source>SOURCE</source>
-        <translation type="unfinished"></translation>
+        <translation>QUELLE</translation>
     </message>
     <message>
         <source>Folder (or file) of recorded candles for --source replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner (oder Datei) mit aufgezeichneten Kerzen für --source replay.</translation>
     </message>
     <message>
         <source>DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>ORDNER</translation>
     </message>
     <message>
         <source>Replay pace: bar times per second, or max (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabetempo: Kerzenzeiten pro Sekunde oder max (Standard %1).</translation>
     </message>
     <message>
         <source>N|max</source>
-        <translation type="unfinished"></translation>
+        <translation>N|max</translation>
     </message>
     <message>
         <source>Base URL of the Bybit REST API (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL der Bybit-REST-API (Standard %1).</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>URL of Bybit&apos;s public linear WebSocket stream (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>URL des öffentlichen linearen WebSocket-Streams von Bybit (Standard %1).</translation>
     </message>
     <message>
         <source>Simulated market: number of symbols (1 to %1, default %2). Bybit: top:N (the N with the largest 24 h turnover) or all (default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulierter Markt: Anzahl der Symbole (1 bis %1, Standard %2). Bybit: top:N (die N mit dem größten 24-h-Umsatz) oder all (Standard).</translation>
     </message>
     <message>
         <source>N|top:N|all</source>
-        <translation type="unfinished"></translation>
+        <translation>N|top:N|all</translation>
     </message>
     <message>
         <source>Bar interval: 30s, 1m, 5m, 1h for the simulated market, a kline interval (1m to 12h) for bybit (default 5m).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerzenintervall: 30s, 1m, 5m, 1h für den simulierten Markt, ein Kline-Intervall (1m bis 12h) für bybit (Standard 5m).</translation>
     </message>
     <message>
         <source>Page the window opens on: market (default), scanner, trading or resources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite, mit der das Fenster öffnet: market (Standard), scanner, trading oder resources.</translation>
     </message>
     <message>
         <source>expected simulated, replay or bybit</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird simulated, replay oder bybit</translation>
     </message>
     <message>
         <source>--%1 applies to --source %2, not to --source %3</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 gilt für --source %2, nicht für --source %3</translation>
     </message>
     <message>
         <source>--bar-interval does not apply to --source replay: the recorded files set the interval</source>
-        <translation type="unfinished"></translation>
+        <translation>--bar-interval gilt nicht für --source replay: die aufgezeichneten Dateien legen das Intervall fest</translation>
     </message>
     <message>
         <source>expected top:N (N at least 1) or all with --source bybit</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird top:N (N mindestens 1) oder all mit --source bybit</translation>
     </message>
     <message>
         <source>expected a whole number from 1 to %1 (top:N and all need --source bybit)</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine ganze Zahl von 1 bis %1 (top:N und all erfordern --source bybit)</translation>
     </message>
     <message>
         <source>--source replay needs --replay DIR, a folder (or file) of recorded candles</source>
-        <translation type="unfinished"></translation>
+        <translation>--source replay erfordert --replay ORDNER, einen Ordner (oder eine Datei) mit aufgezeichneten Kerzen</translation>
     </message>
     <message>
         <source>no such folder or file (or it cannot be read)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein solcher Ordner und keine solche Datei (oder nicht lesbar)</translation>
     </message>
     <message>
         <source>expected max or bar times per second above 0 and at most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird max oder Kerzenzeiten pro Sekunde größer als 0 und höchstens %1</translation>
     </message>
     <message>
         <source>expected a URL starting with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine URL, die mit %1 beginnt</translation>
     </message>
     <message>
         <source>expected market, scanner, trading or resources</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird market, scanner, trading oder resources</translation>
     </message>
     <message>
         <source>Bybit klines are whole minutes: 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 12h</source>
-        <translation type="unfinished"></translation>
+        <translation>Bybit-Klines sind ganze Minuten: 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 12h</translation>
     </message>
 </context>
 <context>
@@ -935,27 +935,27 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>a scan is already running</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Scan läuft bereits</translation>
     </message>
     <message>
         <source>the market history is still loading</source>
-        <translation type="unfinished"></translation>
+        <translation>die Markthistorie wird noch geladen</translation>
     </message>
     <message>
         <source>the engine does not scan in state %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Engine scannt im Zustand %1 nicht</translation>
     </message>
     <message>
         <source>the scanner did not start a scan</source>
-        <translation type="unfinished"></translation>
+        <translation>der Scanner hat keinen Scan gestartet</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a preset name</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein Preset-Name</translation>
     </message>
     <message>
         <source>preset %1 replaces %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Preset %1 ersetzt %2</translation>
     </message>
 </context>
 <context>
@@ -1115,37 +1115,37 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <name>bw::LocalSession</name>
     <message numerus="yes">
         <source>Simulated market (%n symbol(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Simulierter Markt (%n Symbol)</numerusform>
+            <numerusform>Simulierter Markt (%n Symbole)</numerusform>
         </translation>
     </message>
     <message>
         <source>Replay of %1</source>
-        <translation type="unfinished">Wiedergabe von %1</translation>
+        <translation>Wiedergabe von %1</translation>
     </message>
     <message>
         <source>Bybit linear perpetuals (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bybit lineare Perpetuals (%1)</translation>
     </message>
     <message>
         <source>the engine is not running: the workstation has no data source</source>
-        <translation type="unfinished"></translation>
+        <translation>die Engine läuft nicht: die Workstation hat keine Datenquelle</translation>
     </message>
     <message>
         <source>the engine is already running (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Engine läuft bereits (%1)</translation>
     </message>
     <message>
         <source>the desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>der Desktop</translation>
     </message>
 </context>
 <context>
     <name>bw::LogCapture</name>
     <message>
         <source>log lines dropped: %1 (more than %2 lines per second)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logzeilen verworfen: %1 (mehr als %2 Zeilen pro Sekunde)</translation>
     </message>
 </context>
 <context>
@@ -1551,145 +1551,145 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <name>bw::Reader</name>
     <message>
         <source>field &apos;%1&apos; must be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;%1&apos; muss eine Zahl sein</translation>
     </message>
     <message>
         <source>field &apos;%1&apos; must be an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;%1&apos; muss eine ganze Zahl sein</translation>
     </message>
     <message>
         <source>field &apos;%1&apos; must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;%1&apos; muss eine Zeichenkette sein</translation>
     </message>
     <message>
         <source>field &apos;%1&apos; must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;%1&apos; muss true oder false sein</translation>
     </message>
     <message>
         <source>field &apos;%1&apos; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;%1&apos; fehlt</translation>
     </message>
     <message>
         <source>field &apos;%1&apos; has an unknown value &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;%1&apos; hat einen unbekannten Wert &apos;%2&apos;</translation>
     </message>
     <message>
         <source>field &apos;stage&apos; has an unknown value &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;stage&apos; hat einen unbekannten Wert &apos;%1&apos;</translation>
     </message>
     <message>
         <source>field &apos;comparison&apos; has an unknown value &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;comparison&apos; hat einen unbekannten Wert &apos;%1&apos;</translation>
     </message>
     <message>
         <source>filter &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter &apos;%1&apos;</translation>
     </message>
     <message>
         <source>field &apos;type&apos; must be &apos;support&apos; or &apos;resistance&apos;, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;type&apos; muss &apos;support&apos; oder &apos;resistance&apos; sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>level</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau</translation>
     </message>
     <message>
         <source>field &apos;symbol&apos; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;symbol&apos; fehlt</translation>
     </message>
     <message>
         <source>candidate &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Kandidat &apos;%1&apos;</translation>
     </message>
     <message>
         <source>field &apos;scan_id&apos; must be a decimal number in a string</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;scan_id&apos; muss eine Dezimalzahl in einer Zeichenkette sein</translation>
     </message>
     <message>
         <source>field &apos;pressure&apos; has an unknown value &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;pressure&apos; hat einen unbekannten Wert &apos;%1&apos;</translation>
     </message>
     <message>
         <source>scan report</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan-Bericht</translation>
     </message>
 </context>
 <context>
     <name>bw::RemoteBridge</name>
     <message>
         <source>unknown symbol &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Symbol &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
     <name>bw::RemoteJson</name>
     <message>
         <source>engine transition</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Zustandswechsel</translation>
     </message>
     <message>
         <source>engine status</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Status</translation>
     </message>
     <message>
         <source>signal</source>
-        <translation type="unfinished"></translation>
+        <translation>Signal</translation>
     </message>
     <message>
         <source>order</source>
-        <translation type="unfinished"></translation>
+        <translation>Order</translation>
     </message>
     <message>
         <source>fill</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführung</translation>
     </message>
     <message>
         <source>position</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>resource sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressourcen-Messwert</translation>
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>viewer statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter-Statistik</translation>
     </message>
     <message>
         <source>governor action</source>
-        <translation type="unfinished"></translation>
+        <translation>Governor-Maßnahme</translation>
     </message>
     <message>
         <source>cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache</translation>
     </message>
     <message>
         <source>log line</source>
-        <translation type="unfinished"></translation>
+        <translation>Logzeile</translation>
     </message>
     <message>
         <source>field &apos;columns&apos; does not list &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;columns&apos; enthält &apos;%1&apos; nicht</translation>
     </message>
     <message>
         <source>a row of &apos;symbols&apos; has no symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeile von &apos;symbols&apos; hat kein Symbol</translation>
     </message>
     <message>
         <source>market overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Marktübersicht</translation>
     </message>
     <message>
         <source>candles</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerzen</translation>
     </message>
 </context>
 <context>
@@ -1800,66 +1800,66 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>the engine of this server does not support &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Engine dieses Servers unterstützt &apos;%1&apos; nicht</translation>
     </message>
 </context>
 <context>
     <name>bw::RemoteSession</name>
     <message>
         <source>connecting to %1 (attempt %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>verbinde mit %1 (Versuch %2)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid URL: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine gültige URL: %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; must start with ws:// or wss://</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; muss mit ws:// oder wss:// beginnen</translation>
     </message>
     <message>
         <source>&apos;%1&apos; names no host</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; nennt keinen Host</translation>
     </message>
     <message>
         <source>&apos;%1&apos;: the URL must not carry credentials or a query; give the token with --token-file or BW_TOKEN</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;: die URL darf weder Zugangsdaten noch eine Query enthalten; geben Sie das Token mit --token-file oder BW_TOKEN an</translation>
     </message>
     <message>
         <source>connecting to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>verbinde mit %1</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>geschlossen</translation>
     </message>
     <message>
         <source>connected to %1 as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>verbunden mit %1 als %2</translation>
     </message>
     <message>
         <source>the connection to %1 was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung zu %1 ist abgebrochen</translation>
     </message>
     <message>
         <source>authentication failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>connection closed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung geschlossen (Code %1)</translation>
     </message>
     <message>
         <source>%1; reconnecting in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; neuer Verbindungsversuch in %2 s</translation>
     </message>
     <message>
         <source>not connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht mit %1 verbunden</translation>
     </message>
     <message>
         <source>the data source of a remote workstation cannot be changed from a viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenquelle einer entfernten Workstation kann von einem Betrachter aus nicht geändert werden</translation>
     </message>
 </context>
 <context>
@@ -2816,59 +2816,59 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>--token-file: cannot read &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--token-file: &apos;%1&apos; kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>--token-file: &apos;%1&apos; is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>--token-file: &apos;%1&apos; ist leer</translation>
     </message>
     <message>
         <source>Opens the workstation window on a remote workstation&apos;s WebSocket server. The token comes from --token-file, else the BW_TOKEN environment variable, else a prompt; an operator token enables the engine controls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet das Workstation-Fenster auf dem WebSocket-Server einer entfernten Workstation. Das Token stammt aus --token-file, sonst aus der Umgebungsvariable BW_TOKEN, sonst aus einer Abfrage; ein Operator-Token schaltet die Engine-Steuerung frei.</translation>
     </message>
     <message>
         <source>The server, e.g. ws://127.0.0.1:8765</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server, z. B. ws://127.0.0.1:8765</translation>
     </message>
     <message>
         <source>Read the access token from FILE (its first line).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zugangstoken aus DATEI lesen (deren erste Zeile).</translation>
     </message>
     <message>
         <source>viewer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>viewer: %1</translation>
     </message>
     <message>
         <source>viewer: the server URL is missing (e.g. ws://127.0.0.1:8765)</source>
-        <translation type="unfinished"></translation>
+        <translation>viewer: die Server-URL fehlt (z. B. ws://127.0.0.1:8765)</translation>
     </message>
     <message>
         <source>viewer: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>viewer: unerwartetes Argument &apos;%1&apos;</translation>
     </message>
     <message>
         <source>viewer: no display found (DISPLAY and WAYLAND_DISPLAY are not set); the viewer is a window</source>
-        <translation type="unfinished"></translation>
+        <translation>viewer: keine Anzeige gefunden (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); der Viewer ist ein Fenster</translation>
     </message>
     <message>
         <source>Connect to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verbinden</translation>
     </message>
     <message>
         <source>Access token (viewer or operator):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangstoken (Betrachter oder Operator):</translation>
     </message>
     <message>
         <source>viewer: no token given</source>
-        <translation type="unfinished"></translation>
+        <translation>viewer: kein Token angegeben</translation>
     </message>
     <message>
         <source>Connect to remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit entfernter Workstation verbinden</translation>
     </message>
     <message>
         <source>viewer: this build has no desktop window; the viewer needs the desktop build (BW_BUILD_UI=ON)</source>
-        <translation type="unfinished"></translation>
+        <translation>viewer: dieser Build hat kein Desktop-Fenster; der Viewer benötigt den Desktop-Build (BW_BUILD_UI=ON)</translation>
     </message>
 </context>
 <context>
@@ -2895,7 +2895,7 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>the desktop window fed by a remote workstation&apos;s WebSocket server (viewer URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Desktop-Fenster, gespeist vom WebSocket-Server einer entfernten Workstation (Viewer-URL)</translation>
     </message>
 </context>
 <context>
@@ -3005,15 +3005,15 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>field &apos;args.name&apos; must be a preset name (a non-empty string of at most 128 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;args.name&apos; muss ein Preset-Name sein (eine nicht leere Zeichenkette mit höchstens 128 Zeichen)</translation>
     </message>
     <message>
         <source>field &apos;symbol&apos; must be a symbol name (a non-empty string of at most 64 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;symbol&apos; muss ein Symbolname sein (eine nicht leere Zeichenkette mit höchstens 64 Zeichen)</translation>
     </message>
     <message>
         <source>field &apos;count&apos; must be an integer from 1 to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &apos;count&apos; muss eine ganze Zahl von 1 bis %1 sein</translation>
     </message>
 </context>
 <context>
@@ -3060,178 +3060,179 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     </message>
     <message>
         <source>About %1 in memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwa %1 im Speicher</translation>
     </message>
     <message>
         <source>%1 evicted to make room, %2 expired</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verdrängt, um Platz zu schaffen, %2 abgelaufen</translation>
     </message>
     <message>
         <source>%1 % full</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % voll</translation>
     </message>
 </context>
 <context>
     <name>bw::ui::CandidateTableModel</name>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Volume surge over 1 h: %1; over the last 5 m bar: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumenanstieg über 1 h: %1; über die letzte 5-m-Kerze: %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 (%2 from the price)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 vom Kurs)</translation>
     </message>
     <message>
         <source>Nearest support: %1
 Nearest resistance: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Unterstützung: %1
+Nächster Widerstand: %2</translation>
     </message>
     <message>
         <source>Passed every stage; ranked %1 by score</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Stufen bestanden; Rang %1 nach Score</translation>
     </message>
     <message>
         <source>Rejected at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt bei %1: %2</translation>
     </message>
     <message>
         <source>Symbol</source>
-        <translation type="unfinished">Symbol</translation>
+        <translation>Symbol</translation>
     </message>
     <message>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished">Preis</translation>
+        <translation>Kurs</translation>
     </message>
     <message>
         <source>24h volume</source>
-        <translation type="unfinished">24h-Volumen</translation>
+        <translation>24h-Volumen</translation>
     </message>
     <message>
         <source>Surge 1h / 5m</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstieg 1h / 5m</translation>
     </message>
     <message>
         <source>ATR %</source>
-        <translation type="unfinished"></translation>
+        <translation>ATR %</translation>
     </message>
     <message>
         <source>BB pctl</source>
-        <translation type="unfinished"></translation>
+        <translation>BB-Pztl.</translation>
     </message>
     <message>
         <source>BTC corr</source>
-        <translation type="unfinished"></translation>
+        <translation>BTC-Korr.</translation>
     </message>
     <message>
         <source>Support / resistance</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterstützung / Widerstand</translation>
     </message>
     <message>
         <source>Passed or why not</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden oder warum nicht</translation>
     </message>
     <message>
         <source>Perpetual contract</source>
-        <translation type="unfinished">Perpetual-Kontrakt</translation>
+        <translation>Perpetual-Kontrakt</translation>
     </message>
     <message>
         <source>Rank by score among the symbols that passed every stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang nach Score unter den Symbolen, die alle Stufen bestanden haben</translation>
     </message>
     <message>
         <source>Weighted sum of the score components (see the breakdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtete Summe der Score-Komponenten (siehe Aufschlüsselung)</translation>
     </message>
     <message>
         <source>Last price when the scan ran</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Kurs zum Zeitpunkt des Scans</translation>
     </message>
     <message>
         <source>Turnover over the last 24 hours in the quote currency (USDT)</source>
-        <translation type="unfinished">Umsatz der letzten 24 Stunden in der Kurswährung (USDT)</translation>
+        <translation>Umsatz der letzten 24 Stunden in der Kurswährung (USDT)</translation>
     </message>
     <message>
         <source>1 h: median volume of the last 12 closed bars against the 12 before; 5 m: the last closed bar&apos;s volume against the median of the 20 before. Sorts on the 1 h surge</source>
-        <translation type="unfinished"></translation>
+        <translation>1 h: Median-Volumen der letzten 12 geschlossenen Kerzen gegenüber den 12 davor; 5 m: Volumen der letzten geschlossenen Kerze gegenüber dem Median der 20 davor. Sortiert nach dem 1-h-Anstieg</translation>
     </message>
     <message>
         <source>ATR(14) on closed 15 m bars as a percentage of the price</source>
-        <translation type="unfinished"></translation>
+        <translation>ATR(14) auf geschlossenen 15-m-Kerzen in Prozent des Kurses</translation>
     </message>
     <message>
         <source>Percentile of the current Bollinger band width over its lookback (low: a squeeze)</source>
-        <translation type="unfinished"></translation>
+        <translation>Perzentil der aktuellen Bollinger-Band-Breite über ihren Rückblickzeitraum (niedrig: ein Squeeze)</translation>
     </message>
     <message>
         <source>Correlation of log returns with BTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrelation der Log-Renditen mit BTC</translation>
     </message>
     <message>
         <source>Distance from the price to the nearest support and resistance levels; sorts on the nearer one</source>
-        <translation type="unfinished"></translation>
+        <translation>Abstand des Kurses zu den nächsten Unterstützungs- und Widerstandsniveaus; sortiert nach dem näheren</translation>
     </message>
     <message>
         <source>Passed every stage, or the stage and the filters that rejected the symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Stufen bestanden, oder die Stufe und die Filter, die das Symbol abgelehnt haben</translation>
     </message>
 </context>
 <context>
     <name>bw::ui::CandleChartView</name>
     <message>
         <source>Select a symbol to see its chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Symbol, um seinen Chart zu sehen</translation>
     </message>
     <message>
         <source>No candles for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kerzen für %1</translation>
     </message>
     <message>
         <source>%1 · last %2 bars of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · letzte %2 Kerzen von %3</translation>
     </message>
     <message>
         <source>%1 · last %2 bars</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · letzte %2 Kerzen</translation>
     </message>
     <message>
         <source>Volume up</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumen steigend</translation>
     </message>
     <message>
         <source>Volume down</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumen fallend</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished">Preis</translation>
+        <translation>Kurs</translation>
     </message>
     <message>
         <source>Support %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterstützung %1</translation>
     </message>
     <message>
         <source>Resistance %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerstand %1</translation>
     </message>
 </context>
 <context>
@@ -3325,91 +3326,91 @@ Nearest resistance: %2</source>
     <name>bw::ui::ConnectDialog</name>
     <message>
         <source>Connect to a remote workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einer entfernten Workstation verbinden</translation>
     </message>
     <message>
         <source>Watch a workstation running elsewhere. An operator token also lets you control its engine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachten Sie eine Workstation, die an anderer Stelle läuft. Mit einem Operator-Token können Sie auch ihre Engine steuern.</translation>
     </message>
     <message>
         <source>Server &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-&amp;Adresse:</translation>
     </message>
     <message>
         <source>viewer or operator token</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter- oder Operator-Token</translation>
     </message>
     <message>
         <source>Show the token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token anzeigen</translation>
     </message>
     <message>
         <source>Read from &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus &amp;Datei lesen…</translation>
     </message>
     <message>
         <source>Read the token from a file, e.g. the one the server wrote at start</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token aus einer Datei lesen, z. B. aus der, die der Server beim Start geschrieben hat</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token:</translation>
     </message>
     <message>
         <source>Accept a &amp;self-signed certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Selbstsigniertes Zertifikat akzeptieren</translation>
     </message>
     <message>
         <source>For wss:// servers whose certificate no authority signed. Only on networks you trust: the server&apos;s identity is not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für wss://-Server, deren Zertifikat von keiner Zertifizierungsstelle signiert ist. Nur in vertrauenswürdigen Netzen: die Identität des Servers wird nicht geprüft.</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
         <source>Enter the server address, e.g. ws://127.0.0.1:8765.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Serveradresse ein, z. B. ws://127.0.0.1:8765.</translation>
     </message>
     <message>
         <source>The address must start with ws:// or wss://, e.g. ws://%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse muss mit ws:// oder wss:// beginnen, z. B. ws://%1.</translation>
     </message>
     <message>
         <source>“%1” is not a valid address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige Adresse.</translation>
     </message>
     <message>
         <source>The address must start with ws:// or wss://, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse muss mit ws:// oder wss:// beginnen, nicht mit „%1“.</translation>
     </message>
     <message>
         <source>The address names no host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse nennt keinen Host.</translation>
     </message>
     <message>
         <source>Give the token in its own field, not in the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Token in seinem eigenen Feld an, nicht in der Adresse.</translation>
     </message>
     <message>
         <source>Enter the token, or read it from a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Token ein oder lesen Sie es aus einer Datei.</translation>
     </message>
     <message>
         <source>Cannot read the token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Token-Datei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is too large to be a token file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß für eine Token-Datei.</translation>
     </message>
     <message>
         <source>The token file %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Token-Datei %1 ist leer.</translation>
     </message>
     <message>
         <source>Read the token from</source>
-        <translation type="unfinished"></translation>
+        <translation>Token lesen aus</translation>
     </message>
 </context>
 <context>
@@ -3538,207 +3539,207 @@ Nearest resistance: %2</source>
     <name>bw::ui::FilterTableModel</name>
     <message>
         <source>n/a</source>
-        <translation type="unfinished">k. A.</translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>Pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden</translation>
     </message>
     <message>
         <source>Fail</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bestanden</translation>
     </message>
     <message>
         <source>Not applicable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht anwendbar</translation>
     </message>
     <message>
         <source>Not applicable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht anwendbar: %1</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Threshold</source>
-        <translation type="unfinished">Schwelle</translation>
+        <translation>Schwelle</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
     <name>bw::ui::FunnelModel</name>
     <message>
         <source>%1: %2 in, %3 out (%4 removed), %5 of CPU time over all workers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 rein, %3 raus (%4 entfernt), %5 CPU-Zeit über alle Worker</translation>
     </message>
     <message>
         <source>Share of all scanned symbols still in after the stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil aller gescannten Symbole, die nach der Stufe noch verbleiben</translation>
     </message>
     <message>
         <source>CPU time of the stage, summed over the worker threads</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Zeit der Stufe, summiert über die Worker-Threads</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>In</source>
-        <translation type="unfinished"></translation>
+        <translation>Rein</translation>
     </message>
     <message>
         <source>Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Raus</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibend</translation>
     </message>
     <message>
         <source>CPU time</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Zeit</translation>
     </message>
 </context>
 <context>
     <name>bw::ui::FunnelPanel</name>
     <message>
         <source>normal</source>
-        <translation type="unfinished">normal</translation>
+        <translation>normal</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished">hoch</translation>
+        <translation>hoch</translation>
     </message>
     <message>
         <source>critical</source>
-        <translation type="unfinished">kritisch</translation>
+        <translation>kritisch</translation>
     </message>
     <message>
         <source>Scan funnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan-Trichter</translation>
     </message>
     <message>
         <source>No scan yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Scan.</translation>
     </message>
     <message>
         <source>Scan %1 with &lt;b&gt;%2&lt;/b&gt; at %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan %1 mit &lt;b&gt;%2&lt;/b&gt; um %3%4</translation>
     </message>
     <message>
         <source> (cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation> (abgebrochen)</translation>
     </message>
     <message>
         <source>Wall time &lt;b&gt;%1&lt;/b&gt; · batches: %2 of up to %3 symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit &lt;b&gt;%1&lt;/b&gt; · Stapel: %2 mit bis zu %3 Symbolen</translation>
     </message>
     <message>
         <source>Threads: %1, %2 batches at once · memory pressure &lt;span style=&quot;color:%3&quot;&gt;%4&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads: %1, %2 Stapel gleichzeitig · Speicherdruck &lt;span style=&quot;color:%3&quot;&gt;%4&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
     <name>bw::ui::LogDock</name>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Log</translation>
     </message>
     <message>
         <source>Debug and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Debug und höher</translation>
     </message>
     <message>
         <source>Info and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Info und höher</translation>
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen und Fehler</translation>
     </message>
     <message>
         <source>Errors only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Fehler</translation>
     </message>
     <message>
         <source>The least severe level shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Die niedrigste angezeigte Stufe</translation>
     </message>
     <message>
         <source>Filter messages and categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldungen und Kategorien filtern</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Remove every line from the log view</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zeilen aus der Log-Ansicht entfernen</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished">Warnung</translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>1 line</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zeile</translation>
     </message>
     <message>
         <source>%1 lines</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished">%1 von %2</translation>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
     <name>bw::ui::LogTableModel</name>
     <message>
         <source>Debug</source>
-        <translation type="unfinished"></translation>
+        <translation>Debug</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished">Warnung</translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished">Stufe</translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
@@ -3793,351 +3794,351 @@ Nearest resistance: %2</source>
     </message>
     <message>
         <source>Connect to remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit entfernter Workstation verbinden</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Leerlauf</translation>
     </message>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet</translation>
     </message>
     <message>
         <source>Scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannt</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Halted</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <source>Reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde erneut</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Getrennt</translation>
     </message>
     <message>
         <source>Starting the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten der Engine</translation>
     </message>
     <message>
         <source>Pausing the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren der Engine</translation>
     </message>
     <message>
         <source>Resuming the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen der Engine</translation>
     </message>
     <message>
         <source>Stopping the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden der Engine</translation>
     </message>
     <message>
         <source>Scan now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt scannen</translation>
     </message>
     <message>
         <source>Switching the preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechsel des Presets</translation>
     </message>
     <message>
         <source>The memory snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Speicher-Snapshot</translation>
     </message>
     <message>
         <source>Switching the data source</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechsel der Datenquelle</translation>
     </message>
     <message>
         <source>The command “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Befehl „%1“</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Scanner</source>
-        <translation type="unfinished">Scanner</translation>
+        <translation>Scanner</translation>
     </message>
     <message>
         <source>Trading</source>
-        <translation type="unfinished"></translation>
+        <translation>Trading</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Start the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine starten</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Pause scanning and new entries; open positions are still managed</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen und neue Einstiege pausieren; offene Positionen werden weiter verwaltet</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Resume scanning and trading</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen und Handel fortsetzen</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">Stop</translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Stop the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine beenden</translation>
     </message>
     <message>
         <source>Scan every symbol now instead of waiting for the scan interval (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Symbole jetzt scannen, statt auf das Scan-Intervall zu warten (F5)</translation>
     </message>
     <message>
         <source>Export snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshot exportieren</translation>
     </message>
     <message>
         <source>Write a memory snapshot (JSON) of the engine&apos;s process (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Speicher-Snapshot (JSON) des Engine-Prozesses schreiben (Strg+E)</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>Scan, memory, server and data source settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen für Scan, Speicher, Server und Datenquelle (Strg+,)</translation>
     </message>
     <message>
         <source>Writing a memory snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher-Snapshot wird geschrieben…</translation>
     </message>
     <message>
         <source>The scanner preset used from the next scan on</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Scanner-Preset, das ab dem nächsten Scan verwendet wird</translation>
     </message>
     <message>
         <source>No data source</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datenquelle</translation>
     </message>
     <message>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Preset</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>&amp;Connect to remote…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit entfernter Workstation &amp;verbinden…</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trennen</translation>
     </message>
     <message>
         <source>&amp;Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Engine</translation>
     </message>
     <message>
         <source>Show &amp;log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Log anzeigen</translation>
     </message>
     <message>
         <source>Reset &amp;column widths</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spaltenbreiten zurücksetzen</translation>
     </message>
     <message>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Layout zurücksetzen</translation>
     </message>
     <message>
         <source>Scan %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan %1 · %2</translation>
     </message>
     <message>
         <source>Candidates %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kandidaten %1</translation>
     </message>
     <message>
         <source>Positions %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Positionen %1</translation>
     </message>
     <message>
         <source>Equity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapital %1</translation>
     </message>
     <message>
         <source>CPU %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %1 %</translation>
     </message>
     <message>
         <source>RSS %1</source>
-        <translation type="unfinished">RSS %1</translation>
+        <translation>RSS %1</translation>
     </message>
     <message>
         <source>Viewers %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter %1</translation>
     </message>
     <message>
         <source>Lag %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz %1</translation>
     </message>
     <message>
         <source>Resyncs %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Resyncs %1</translation>
     </message>
     <message>
         <source>Market time the last scan started (UTC) and how long it took</source>
-        <translation type="unfinished"></translation>
+        <translation>Marktzeit, zu der der letzte Scan begann (UTC), und seine Dauer</translation>
     </message>
     <message>
         <source>Candidates of the last scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kandidaten des letzten Scans</translation>
     </message>
     <message>
         <source>Open paper positions</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Papierhandel-Positionen</translation>
     </message>
     <message>
         <source>Paper account equity: cash plus unrealised PnL</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapital des Papierhandelskontos: Kasse plus unrealisierter PnL</translation>
     </message>
     <message>
         <source>CPU of the engine&apos;s process (100 % = one core)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU des Engine-Prozesses (100 % = ein Kern)</translation>
     </message>
     <message>
         <source>Remote viewers connected to the WebSocket server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem WebSocket-Server verbundene entfernte Betrachter</translation>
     </message>
     <message>
         <source>Round trip to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Umlaufzeit zum Server</translation>
     </message>
     <message>
         <source>Fresh snapshots the server sent after this viewer fell behind</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Snapshots, die der Server gesendet hat, nachdem dieser Betrachter zurückgefallen war</translation>
     </message>
     <message>
         <source>Scan %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan %1</translation>
     </message>
     <message>
         <source>CPU %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %1</translation>
     </message>
     <message>
         <source>Resident memory of the engine&apos;s process</source>
-        <translation type="unfinished"></translation>
+        <translation>Residenter Speicher des Engine-Prozesses</translation>
     </message>
     <message>
         <source>Last: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt: %1 (%2)</translation>
     </message>
     <message>
         <source>The data source is chosen on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenquelle wird auf dem Server gewählt</translation>
     </message>
     <message>
         <source>The market data the engine runs on; click to choose another</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Marktdaten, mit denen die Engine läuft; klicken, um eine andere zu wählen</translation>
     </message>
     <message>
         <source>Data source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenquelle: %1</translation>
     </message>
     <message>
         <source>Last scan started at %1 (market time) and took %2; %3 scans so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Scan begann um %1 (Marktzeit) und dauerte %2; bisher %3 Scans</translation>
     </message>
     <message>
         <source>Engine state</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Zustand</translation>
     </message>
     <message>
         <source>Engine state: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Zustand: %1</translation>
     </message>
     <message>
         <source>%1 threads</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Threads</translation>
     </message>
     <message>
         <source>Market store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Marktspeicher %1</translation>
     </message>
     <message>
         <source>Remote viewers: %1 connected, %2 queued, %3 drops, %4 resyncs</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Betrachter: %1 verbunden, %2 in Warteschlange, %3 verworfen, %4 Resyncs</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Memory snapshot written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher-Snapshot nach %1 geschrieben</translation>
     </message>
     <message>
         <source>Memory snapshot written on the server to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher-Snapshot auf dem Server nach %1 geschrieben</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner öffnen</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Cannot open the folder %1: no file manager is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht geöffnet werden: kein Dateimanager eingerichtet.</translation>
     </message>
 </context>
 <context>
@@ -4230,7 +4231,7 @@ Nearest resistance: %2</source>
     <name>bw::ui::MessageBar</name>
     <message>
         <source>Close this message</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Meldung schließen</translation>
     </message>
 </context>
 <context>
@@ -4630,209 +4631,209 @@ Nearest resistance: %2</source>
     </message>
     <message>
         <source>GUI lag p50 / p99</source>
-        <translation type="unfinished"></translation>
+        <translation>GUI-Latenz p50 / p99</translation>
     </message>
     <message>
         <source>How late a 100 ms timer fires on this window&apos;s event loop, over the last minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie verspätet ein 100-ms-Timer in der Ereignisschleife dieses Fensters auslöst, über die letzte Minute</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished">ms</translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Scan duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan-Dauer</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapelgröße</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapel</translation>
     </message>
     <message>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Viewers</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>In Warteschlange</translation>
     </message>
     <message>
         <source>KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>KiB</translation>
     </message>
     <message>
         <source>Scans</source>
-        <translation type="unfinished"></translation>
+        <translation>Scans</translation>
     </message>
     <message>
         <source>Last</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt</translation>
     </message>
     <message>
         <source>Symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbole</translation>
     </message>
     <message>
         <source>Remote viewers</source>
-        <translation type="unfinished">Entfernte Betrachter</translation>
+        <translation>Entfernte Betrachter</translation>
     </message>
     <message>
         <source>Drops</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfen</translation>
     </message>
     <message>
         <source>Resyncs</source>
-        <translation type="unfinished"></translation>
+        <translation>Resyncs</translation>
     </message>
     <message>
         <source>Bytes waiting in the server&apos;s outbound queues, all clients together</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes, die in den ausgehenden Warteschlangen des Servers warten, alle Clients zusammen</translation>
     </message>
     <message>
         <source>Messages the server dropped because a client&apos;s queue overflowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten, die der Server verworfen hat, weil die Warteschlange eines Clients übergelaufen ist</translation>
     </message>
     <message>
         <source>Fresh snapshots the server sent to clients that fell behind</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Snapshots, die der Server an zurückgefallene Clients gesendet hat</translation>
     </message>
     <message>
         <source>Alerts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen (%1)</translation>
     </message>
     <message>
         <source>Governor actions (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Governor-Maßnahmen (%1)</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>No samples received yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Messwerte empfangen</translation>
     </message>
     <message>
         <source>Only %1 recorded since the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Erst %1 seit dem Start aufgezeichnet</translation>
     </message>
     <message>
         <source>Only %1 received since connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Erst %1 seit dem Verbinden empfangen</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Scan %1 (%2) finished at %3 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan %1 (%2) um %3 UTC beendet</translation>
     </message>
     <message>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <source>Symbols per batch × batches; the batch size follows memory pressure</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbole pro Stapel × Stapel; die Stapelgröße folgt dem Speicherdruck</translation>
     </message>
     <message>
         <source>Not reported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gemeldet</translation>
     </message>
 </context>
 <context>
     <name>bw::ui::ScannerView</name>
     <message>
         <source>Filter symbols…</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbole filtern…</translation>
     </message>
     <message>
         <source>Candidates only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Kandidaten</translation>
     </message>
     <message>
         <source>All symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Symbole</translation>
     </message>
     <message>
         <source>Show only the symbols that passed every stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Symbole anzeigen, die alle Stufen bestanden haben</translation>
     </message>
     <message>
         <source>Show every symbol the scan saw, with the reason each rejected one failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes vom Scan erfasste Symbol anzeigen, mit dem Grund, an dem jedes abgelehnte gescheitert ist</translation>
     </message>
     <message>
         <source>Waiting for the first scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf den ersten Scan</translation>
     </message>
     <message>
         <source>Candidates: %1 · rejected: %2 · scanned: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kandidaten: %1 · abgelehnt: %2 · gescannt: %3</translation>
     </message>
     <message>
         <source>%1 more passed beyond the candidate limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 weitere über dem Kandidatenlimit bestanden</translation>
     </message>
 </context>
 <context>
     <name>bw::ui::ScoreBreakdownModel</name>
     <message>
         <source>not weighted</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gewichtet</translation>
     </message>
     <message>
         <source>Raw quality: %1 (0 to 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohqualität: %1 (0 bis 1)</translation>
     </message>
     <message>
         <source>The component is 0, so it adds nothing whatever its weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Komponente ist 0 und trägt daher unabhängig von ihrem Gewicht nichts bei</translation>
     </message>
     <message>
         <source>The component&apos;s value before weighting, clipped to its range</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert der Komponente vor der Gewichtung, auf ihren Bereich begrenzt</translation>
     </message>
     <message>
         <source>The preset&apos;s weight for the component</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gewicht des Presets für die Komponente</translation>
     </message>
     <message>
         <source>Value × weight; the score is the sum of this column</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert × Gewicht; der Score ist die Summe dieser Spalte</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponente</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht</translation>
     </message>
     <message>
         <source>Weighted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtet</translation>
     </message>
 </context>
 <context>
@@ -5249,39 +5250,39 @@ Nearest resistance: %2</source>
     <name>bw::ui::SymbolDetailPanel</name>
     <message>
         <source>Score breakdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Score-Aufschlüsselung</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Select a symbol to see its chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Symbol, um seinen Chart zu sehen</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade %1…</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; #%2 &amp;nbsp; score &lt;b&gt;&lt;span style=&quot;color:%3&quot;&gt;%4&lt;/span&gt;&lt;/b&gt; &amp;nbsp; price %5 &amp;nbsp; levels: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; #%2 &amp;nbsp; Score &lt;b&gt;&lt;span style=&quot;color:%3&quot;&gt;%4&lt;/span&gt;&lt;/b&gt; &amp;nbsp; Kurs %5 &amp;nbsp; Niveaus: %6</translation>
     </message>
     <message>
         <source>Total %1 (ATR quality %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt %1 (ATR-Qualität %2)</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; &lt;span style=&quot;color:%2&quot;&gt;rejected at %3&lt;/span&gt;: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; &lt;span style=&quot;color:%2&quot;&gt;abgelehnt bei %3&lt;/span&gt;: %4</translation>
     </message>
     <message>
         <source>Not scored: only symbols that pass every filter are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bewertet: nur Symbole, die alle Filter bestehen, werden bewertet.</translation>
     </message>
     <message>
         <source>Select a symbol in the table to see its chart, score and filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Symbol in der Tabelle, um seinen Chart, Score und seine Filter zu sehen.</translation>
     </message>
 </context>
 <context>
