@@ -75,6 +75,11 @@ void CandleChartView::setCandles(const QString &symbol, const QList<Candle> &can
 
 void CandleChartView::setLevels(const QList<Level> &levels)
 {
+    // A new scan mostly finds the same levels; the chart draws only price and side, and redrawing it
+    // rebuilds every candle, so an unchanged set is not redrawn.
+    const auto drawnAlike = [](const Level &a, const Level &b) { return a.price == b.price && a.type == b.type; };
+    if (std::equal(levels.cbegin(), levels.cend(), m_levels.cbegin(), m_levels.cend(), drawnAlike))
+        return;
     m_levels = levels;
     if (!m_candles.isEmpty())
         rebuild();

@@ -22,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace bw::ui {
 
@@ -48,6 +49,8 @@ ScannerView::ScannerView(QWidget *parent)
     , m_summary(new QLabel(this))
 {
     setObjectName(QStringLiteral("scannerView"));
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &ScannerView::applyPending);
     m_scope->setSourceModel(m_model);
     m_proxy->setSourceModel(m_scope);
     m_proxy->setFilterKeyColumn(CandidateTableModel::Symbol);
@@ -180,7 +183,7 @@ void ScannerView::setSession(WorkstationSession *session)
     m_session = session;
     if (!session)
         return;
-    connect(session, &WorkstationSession::scanFinished, this, &ScannerView::showReport);
+    connect(session, &WorkstationSession::scanFinished, this, &ScannerView::queueReport);
     connect(session, &WorkstationSession::candlesReady, this, &ScannerView::showCandles);
     connect(session, &WorkstationSession::sourceChanged, this, [this] { clear(); });
     requestCandles();
@@ -211,6 +214,36 @@ QString ScannerView::summaryText() const
     return m_summary->text();
 }
 
+void ScannerView::queueReport(ScanReportPtr report)
+{
+    m_pending = std::move(report);
+    if (m_refreshTimer.isActive())
+        return;
+    const int interval = isVisible() ? kRefreshMs : kHiddenRefreshMs;
+    const qint64 since = m_sinceApplied.isValid() ? m_sinceApplied.elapsed() : interval;
+    if (since >= interval)
+        applyPending();
+    else
+        m_refreshTimer.start(static_cast<int>(interval - since));
+}
+
+void ScannerView::applyPending()
+{
+    m_refreshTimer.stop();
+    if (!m_pending)
+        return;
+    m_sinceApplied.start();
+    showReport(std::exchange(m_pending, nullptr));
+}
+
+void ScannerView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // A report that waited while the page was hidden is shown as the user arrives.
+    if (m_pending)
+        applyPending();
+}
+
 void ScannerView::showReport(ScanReportPtr report)
 {
     if (!report) {
@@ -229,7 +262,9 @@ void ScannerView::showReport(ScanReportPtr report)
     if (!m_selectedSymbol.isEmpty() && m_model->rowOf(m_selectedSymbol) >= 0) {
         selectSymbol(m_selectedSymbol); // no-op when the row is still current
         refreshDetail();
-        requestCandles(); // the symbol has new closed bars
+        // The symbol has new closed bars; on a fast market the chart follows at most once a second.
+        if (!m_sinceCandles.isValid() || m_sinceCandles.elapsed() >= kChartRefreshMs)
+            requestCandles();
         if (m_selectedSymbol != before)
             emit symbolSelected(m_selectedSymbol);
         return;
@@ -252,6 +287,8 @@ void ScannerView::showCandles(const QString &symbol, const QList<Candle> &candle
 
 void ScannerView::clear()
 {
+    m_pending.reset();
+    m_refreshTimer.stop();
     m_model->clear();
     m_funnel->clear();
     m_selectedSymbol.clear();
@@ -306,8 +343,10 @@ void ScannerView::refreshDetail()
 
 void ScannerView::requestCandles()
 {
-    if (m_session && !m_selectedSymbol.isEmpty())
+    if (m_session && !m_selectedSymbol.isEmpty()) {
+        m_sinceCandles.start();
         m_session->requestCandles(m_selectedSymbol, kCandleCount);
+    }
 }
 
 void ScannerView::updateSummary()

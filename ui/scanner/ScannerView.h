@@ -3,7 +3,9 @@
 #include "market/Candle.h"
 #include "scanner/ScanReport.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QAbstractItemModel;
@@ -37,6 +39,11 @@ class ScannerView final : public QWidget
 public:
     static constexpr int kCandleCount = 200; // bars asked for the chart
 
+    // A session's reports are shown at most this often (ms), and while the page is hidden, kHiddenRefreshMs.
+    static constexpr int kRefreshMs = 250;
+    static constexpr int kHiddenRefreshMs = 2000;
+    static constexpr int kChartRefreshMs = 1000; // the selected symbol's candles, on new reports
+
     explicit ScannerView(QWidget *parent = nullptr);
     ~ScannerView() override;
 
@@ -59,6 +66,7 @@ public:
 
 public slots:
     void showReport(bw::ScanReportPtr report);
+
     void showCandles(const QString &symbol, const QList<bw::Candle> &candles);
     // Drops everything shown (a new data source).
     void clear();
@@ -69,6 +77,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QWidget *buildFilterRow();
@@ -94,6 +103,14 @@ private:
     QPointer<WorkstationSession> m_session;
     QString m_selectedSymbol;
     bool m_updating = false; // the model is merging a report
+    // A fast market scans many times a second, and each report re-ranks every symbol and redraws the chart:
+    // the newest report waits in m_pending until the refresh interval has passed; older ones are skipped.
+    void queueReport(bw::ScanReportPtr report);
+    void applyPending();
+    bw::ScanReportPtr m_pending;
+    QTimer m_refreshTimer;
+    QElapsedTimer m_sinceApplied;
+    QElapsedTimer m_sinceCandles;
 };
 
 } // namespace bw::ui
