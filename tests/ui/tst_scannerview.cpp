@@ -303,6 +303,30 @@ private slots:
         QCOMPARE(view.model()->rowCount(), 0);
     }
 
+    // A fast market finishes scans faster than a person can read them: the page shows the first report at
+    // once, skips the ones in between, and shows the newest once the refresh interval has passed.
+    void coalescesAFastSessionsReports()
+    {
+        FixtureSession session(*m_fixture);
+        ScannerView view;
+        view.resize(1280, 780);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSession(&session);
+        QSignalSpy reports(&session, &WorkstationSession::scanFinished);
+        for (int i = 0; i < 5; ++i)
+            session.scanNow();
+        const auto scanIdOf = [](const QVariant &report) { return report.value<ScanReportPtr>()->scanId; };
+        const quint64 first = scanIdOf(reports.at(0).at(0));
+        const quint64 last = scanIdOf(reports.at(4).at(0));
+        QVERIFY(first != last);
+        const auto shows = [&view](quint64 id) {
+            return view.funnel()->summaryText().contains(u"Scan %1 "_s.arg(QLocale().toString(id)));
+        };
+        QVERIFY2(shows(first), qPrintable(view.funnel()->summaryText()));
+        QTRY_VERIFY2(shows(last), qPrintable(view.funnel()->summaryText()));
+    }
+
     void remembersLayout()
     {
         QList<int> sizes;
