@@ -1,5 +1,6 @@
 #include "trading/ClosedPositionTableModel.h"
 
+#include "common/CellAlignment.h"
 #include "common/NumberFormat.h"
 #include "common/Theme.h"
 #include "trading/TradingText.h"
@@ -142,8 +143,7 @@ QVariant ClosedPositionTableModel::data(const QModelIndex &index, int role) cons
     case SortRole:
         return sortValue(p, column);
     case Qt::TextAlignmentRole:
-        return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                 : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return cellAlignment(isNumeric(column));
     case Qt::ForegroundRole:
         if (column == Side)
             return p.side == TradeSide::Long ? Theme::up() : Theme::down();
@@ -174,8 +174,7 @@ QVariant ClosedPositionTableModel::headerData(int section, Qt::Orientation orien
     if (orientation != Qt::Horizontal || section < 0 || section >= Count)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return isNumeric(section) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                  : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return cellAlignment(isNumeric(section));
     if (role == Qt::DisplayRole) {
         switch (section) {
         case Closed:

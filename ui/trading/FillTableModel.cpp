@@ -1,5 +1,6 @@
 #include "trading/FillTableModel.h"
 
+#include "common/CellAlignment.h"
 #include "common/NumberFormat.h"
 #include "common/Theme.h"
 #include "trading/TradingText.h"
@@ -124,8 +125,7 @@ QVariant FillTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortValue(fill, column);
     case Qt::TextAlignmentRole:
-        return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                 : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return cellAlignment(isNumeric(column));
     case Qt::ForegroundRole:
         if (column == Side)
             return fill.side == OrderSide::Buy ? Theme::up() : Theme::down();
@@ -152,8 +152,7 @@ QVariant FillTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || section < 0 || section >= Count)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return isNumeric(section) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                  : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return cellAlignment(isNumeric(section));
     if (role == Qt::DisplayRole) {
         switch (section) {
         case Time:

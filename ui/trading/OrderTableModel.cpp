@@ -1,5 +1,6 @@
 #include "trading/OrderTableModel.h"
 
+#include "common/CellAlignment.h"
 #include "common/NumberFormat.h"
 #include "common/Theme.h"
 #include "trading/TradingText.h"
@@ -142,8 +143,7 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortValue(order, column);
     case Qt::TextAlignmentRole:
-        return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                 : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return cellAlignment(isNumeric(column));
     case Qt::ForegroundRole:
         if (column == Side)
             return order.side == OrderSide::Buy ? Theme::up() : Theme::down();
@@ -171,8 +171,7 @@ QVariant OrderTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || section < 0 || section >= Count)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return isNumeric(section) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                  : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return cellAlignment(isNumeric(section));
     if (role == Qt::DisplayRole) {
         switch (section) {
         case Time:

@@ -1,5 +1,6 @@
 #include "trading/PositionTableModel.h"
 
+#include "common/CellAlignment.h"
 #include "common/NumberFormat.h"
 #include "common/Theme.h"
 #include "trading/TradingText.h"
@@ -301,8 +302,7 @@ QVariant PositionTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortValue(row, column);
     case Qt::TextAlignmentRole:
-        return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                 : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return cellAlignment(isNumeric(column));
     case Qt::ForegroundRole: {
         const Position &p = row.position;
         if (column == Side)
@@ -330,8 +330,7 @@ QVariant PositionTableModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || section < 0 || section >= Count)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return isNumeric(section) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                  : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return cellAlignment(isNumeric(section));
     if (role == Qt::DisplayRole) {
         switch (section) {
         case Symbol:
