@@ -11,6 +11,7 @@
 #include "engine/Engine.h"
 #include "monitor/PidFile.h"
 #include "monitor/PressureGovernor.h"
+#include "monitor/ProcessMonitor.h"
 #include "monitor/ResourceMonitor.h"
 #include "server/ServerConfig.h"
 
@@ -126,23 +127,30 @@ RunSettings resolveSettings(const Settings &settings, const AppOptions &options)
     return run;
 }
 
-// Hands the live-applicable settings to the services of `context` (queued: they live on the engine thread).
-void applyTuning(AppContext *context, const SettingsValues &values)
+// Hands the live-applicable settings to the engine of `context` (queued: it lives on the engine thread).
+void applyEngineTuning(AppContext *context, const SettingsValues &values)
 {
-    if (context == nullptr)
+    if (context == nullptr || context->engine() == nullptr)
         return;
     const RuntimeTuning tuning = values.tuning();
     Engine *engine = context->engine();
     QMetaObject::invokeMethod(
         engine, [engine, tuning] { engine->applyTuning(tuning); }, Qt::QueuedConnection);
-    PressureGovernor *governor = context->pressureGovernor();
+}
+
+// Hands the memory budget, pressure levels and alert limits to the process monitor (queued: it lives on the
+// monitor thread). Once per change: it outlives the engines.
+void applyMonitorTuning(ProcessMonitor *process, const SettingsValues &values)
+{
+    const RuntimeTuning tuning = values.tuning();
+    PressureGovernor *governor = process->pressureGovernor();
     QMetaObject::invokeMethod(
         governor,
         [governor, tuning] {
             governor->setMemoryThresholds(tuning.memoryBudgetBytes, tuning.pressureHigh, tuning.pressureCritical);
         },
         Qt::QueuedConnection);
-    ResourceMonitor *monitor = context->resourceMonitor();
+    ResourceMonitor *monitor = process->resourceMonitor();
     QMetaObject::invokeMethod(
         monitor, [monitor, tuning] { monitor->setLimits(tuning.resourceLimits(monitor->limits())); },
         Qt::QueuedConnection);
@@ -193,7 +201,8 @@ int runHeadless(QCoreApplication &app, const AppOptions &options, const RunSetti
     }
     AppContext &context = *built;
     context.setStartingCash(run.values.paperStartingBalance);
-    applyTuning(&context, run.values);
+    applyEngineTuning(&context, run.values);
+    applyMonitorTuning(context.processMonitor(), run.values);
     if (run.server) {
         context.enableServer(*run.server);
         QObject::connect(&context, &AppContext::serverStarted, &context,
@@ -243,22 +252,21 @@ int runDesktop(const AppOptions &options, Settings &settings, const RunSettings 
 
     ui::MainWindow window;
     window.selectTab(options.tab);
-    // The resource monitor and the pressure governor sample and act on the engine thread; the dashboard
-    // follows them through queued signals, on every AppContext the session builds (a source switch builds a
-    // new one), and each new engine gets the tuning in force. session.stop() below joins that thread before
-    // the window goes.
+    // The resource monitor and the pressure governor sample and act on the monitor thread, for the whole
+    // run: a source switch rebuilds the engine, not them, so the dashboard keeps this process's history. It
+    // follows them through queued signals; session.stop() below joins that thread before the window goes.
+    // Each new engine gets the tuning in force.
     SettingsValues current = run.values;
-    QObject::connect(&session, &LocalSession::contextChanged, &window, [&window, &current](AppContext *context) {
-        window.resourceDashboard()->setMonitor(context->resourceMonitor());
-        window.resourceDashboard()->setGovernor(context->pressureGovernor());
-        applyTuning(context, current);
-    });
+    window.resourceDashboard()->setMonitor(session.processMonitor()->resourceMonitor());
+    window.resourceDashboard()->setGovernor(session.processMonitor()->pressureGovernor());
+    applyMonitorTuning(session.processMonitor(), current);
+    QObject::connect(&session, &LocalSession::contextChanged, &window,
+                     [&current](AppContext *context) { applyEngineTuning(context, current); });
     QString feedError;
     if (!session.start(&feedError)) {
         err() << "breakout-workstation: " << feedError << Qt::endl;
         return 2;
     }
-    applyTuning(session.context(), current);
     window.setSession(&session);
 
     // Settings: the dialog edits the saved values (not this run's command-line overrides). What the engine
@@ -271,7 +279,8 @@ int runDesktop(const AppOptions &options, Settings &settings, const RunSettings 
         QObject::connect(dialog, &ui::SettingsDialog::settingsApplied, &window, [&](const SettingsValues &values) {
             const SettingsValues previous = current;
             current = values.withCommandLine(options);
-            applyTuning(session.context(), current);
+            applyEngineTuning(session.context(), current);
+            applyMonitorTuning(session.processMonitor(), current);
             ui::Theme::apply(current.theme == ThemeChoice::Light ? ui::ThemeMode::Light : ui::ThemeMode::Dark);
             const bool sourceChanged =
                 current.source != previous.source || current.replayFolder != previous.replayFolder ||

@@ -6,6 +6,7 @@
 #include "market/MarketMetaTypes.h"
 #include "market/SimulatedFeed.h"
 #include "monitor/PressureGovernor.h"
+#include "monitor/ProcessMonitor.h"
 #include "monitor/ResourceMonitor.h"
 #include "scanner/PresetLoader.h"
 #include "server/RemoteServer.h"
@@ -21,6 +22,12 @@ AppContext::AppContext(const SimulatedFeedConfig &feed, const QString &journalPa
 
 std::unique_ptr<AppContext> AppContext::create(const FeedOptions &options, const QString &journalPath, QString *error)
 {
+    return create(options, nullptr, journalPath, error);
+}
+
+std::unique_ptr<AppContext> AppContext::create(const FeedOptions &options, ProcessMonitor *process,
+                                               const QString &journalPath, QString *error)
+{
     QString problem;
     std::unique_ptr<MarketFeed> feed = createFeed(options, &problem);
     if (!feed) {
@@ -29,10 +36,17 @@ std::unique_ptr<AppContext> AppContext::create(const FeedOptions &options, const
             *error = problem;
         return nullptr;
     }
+    if (process)
+        return std::make_unique<AppContext>(std::move(feed), process, journalPath);
     return std::make_unique<AppContext>(std::move(feed), journalPath);
 }
 
 AppContext::AppContext(std::unique_ptr<MarketFeed> feed, const QString &journalPath, QObject *parent)
+    : AppContext(std::move(feed), static_cast<ProcessMonitor *>(nullptr), journalPath, parent)
+{}
+
+AppContext::AppContext(std::unique_ptr<MarketFeed> feed, ProcessMonitor *process, const QString &journalPath,
+                       QObject *parent)
     : QObject(parent)
 {
     Q_ASSERT(feed);
@@ -41,16 +55,17 @@ AppContext::AppContext(std::unique_ptr<MarketFeed> feed, const QString &journalP
     m_serverThread.setObjectName(QStringLiteral("server"));
 
     // The monitor samples this process every second; the governor turns the samples into a pressure
-    // level the scanner reads at the start of every scan (batch size 20/15/10) and trims caches.
-    m_monitor = new ResourceMonitor;
-    m_governor = new PressureGovernor;
-    m_governor->attachMonitor(m_monitor);
-    adoptEngineObject(m_monitor);
-    adoptEngineObject(m_governor);
+    // level the scanner reads at the start of every scan (batch size 20/15/10) and trims caches. They are
+    // the process's: a given one outlives this engine, otherwise this context is the whole run.
+    if (!process) {
+        m_ownProcess = std::make_unique<ProcessMonitor>();
+        process = m_ownProcess.get();
+    }
+    m_process = process;
 
     m_sourceName = feed->sourceName();
     EngineConfig config;
-    config.pressure = m_governor;
+    config.pressure = m_process->pressureGovernor();
     if (!journalPath.isEmpty()) {
         QDir().mkpath(QFileInfo(journalPath).absolutePath());
         config.journalPath = journalPath;
@@ -89,7 +104,7 @@ void AppContext::enableServer(const ServerConfig &serverConfig)
     Q_ASSERT(!m_started && !m_server);
     m_server = new RemoteServer(serverConfig);
     m_server->moveToThread(&m_serverThread);
-    auto *bridge = new RemoteBridge(m_server, m_engine, m_monitor, m_governor);
+    auto *bridge = new RemoteBridge(m_server, m_engine, resourceMonitor(), pressureGovernor());
     m_bridge = bridge;
     bridge->moveToThread(&m_serverThread);
     connect(&m_serverThread, &QThread::started, m_server, &RemoteServer::start);
@@ -124,17 +139,9 @@ void AppContext::start()
     if (m_started)
         return;
     m_started = true;
+    m_process->start(); // a running one (a source switch) keeps running, history and all
     m_engineThread.start();
     QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(
-        m_monitor,
-        [monitor = m_monitor] {
-            QString error;
-            if (!monitor->attach(0, &error))
-                qCWarning(lcApp).noquote() << "resource monitor:" << error;
-            monitor->start();
-        },
-        Qt::QueuedConnection);
     if (m_server)
         m_serverThread.start();
     qCInfo(lcApp).noquote() << "started:" << m_sourceName;
@@ -148,15 +155,26 @@ void AppContext::stop()
         m_server = nullptr;
         m_bridge = nullptr;
     }
-    if (!m_engineThread.isRunning())
-        return;
-    m_engineThread.quit();
-    m_engineThread.wait();
-    m_engine = nullptr;
-    m_monitor = nullptr;
-    m_governor = nullptr;
-    m_engineObjects.clear();
-    qCInfo(lcApp) << "stopped";
+    if (m_engineThread.isRunning()) {
+        m_engineThread.quit();
+        m_engineThread.wait();
+        m_engine = nullptr;
+        m_engineObjects.clear();
+        qCInfo(lcApp) << "stopped";
+    }
+    // A given process monitor belongs to whoever gave it: it goes on sampling for the next engine.
+    if (m_ownProcess)
+        m_ownProcess->stop();
+}
+
+ResourceMonitor *AppContext::resourceMonitor() const
+{
+    return m_process->resourceMonitor();
+}
+
+PressureGovernor *AppContext::pressureGovernor() const
+{
+    return m_process->pressureGovernor();
 }
 
 } // namespace bw

@@ -17,6 +17,7 @@ namespace bw {
 class Engine;
 class MarketFeed;
 class PressureGovernor;
+class ProcessMonitor;
 class RemoteServer;
 class ResourceMonitor;
 
@@ -24,6 +25,11 @@ class ResourceMonitor;
 // engine thread and the services that live there, starts them and shuts them down in order. The GUI (or
 // the headless status line) only connects to the signals relayed here; every object on the engine thread
 // is reached through queued connections.
+//
+// The process-level resource watch (ProcessMonitor: resource monitor and pressure governor on the monitor
+// thread) is either given, and then outlives this context (LocalSession keeps one across source switches),
+// or owned, for a context that is the whole run (headless mode, tests). The engine takes its governor as
+// the scanner's pressure source either way.
 //
 // Lifecycle: construct (nothing runs yet) -> connect to the signals -> start() -> ... -> stop() (or the
 // destructor): the services stop on their own thread, the thread quits, stop() joins it.
@@ -36,6 +42,10 @@ public:
     // `journalPath`: the SQLite journal that keeps orders, fills, positions and cash across restarts
     // (its folder is created); empty: nothing survives the process.
     explicit AppContext(std::unique_ptr<MarketFeed> feed, const QString &journalPath = {}, QObject *parent = nullptr);
+    // The same on `process`'s monitor and governor (must not be null, must outlive this context; started by
+    // start() if it is not running, never stopped here).
+    AppContext(std::unique_ptr<MarketFeed> feed, ProcessMonitor *process, const QString &journalPath = {},
+               QObject *parent = nullptr);
     // The simulated market. `feed` must be valid (SimulatedFeedConfig::validate() is empty).
     explicit AppContext(const SimulatedFeedConfig &feed, const QString &journalPath = {}, QObject *parent = nullptr);
     ~AppContext() override;
@@ -45,6 +55,9 @@ public:
     // unreachable exchange) put the engine into its Error state with the feed's message as the reason.
     static std::unique_ptr<AppContext> create(const FeedOptions &options, const QString &journalPath = {},
                                               QString *error = nullptr);
+    // The same on `process` (see the constructor).
+    static std::unique_ptr<AppContext> create(const FeedOptions &options, ProcessMonitor *process,
+                                              const QString &journalPath, QString *error = nullptr);
 
     // The data source for titles and status bars, known before the first overview.
     QString sourceName() const { return m_sourceName; }
@@ -52,8 +65,10 @@ public:
     // The paper account's starting cash for a new journal (Engine::setStartingCash). Call before start().
     void setStartingCash(double cash);
 
+    // Starts the engine thread (and the process monitor, if it is not running yet).
     void start();
-    // Stops the services on the engine thread, quits it and waits for it. Idempotent.
+    // Stops the services on the engine thread, quits it and waits for it; an owned process monitor too.
+    // Idempotent.
     void stop();
     bool isRunning() const { return m_engineThread.isRunning(); }
 
@@ -68,9 +83,11 @@ public:
     Engine *engine() const { return m_engine; }
 
     // The resource monitor (1 s samples of this process) and the pressure governor that feeds the
-    // scanner's batch size and trims caches. Both live on the engine thread.
-    ResourceMonitor *resourceMonitor() const { return m_monitor; }
-    PressureGovernor *pressureGovernor() const { return m_governor; }
+    // scanner's batch size and trims caches. Both live on the monitor thread (ProcessMonitor) and may outlive
+    // this context.
+    ProcessMonitor *processMonitor() const { return m_process; }
+    ResourceMonitor *resourceMonitor() const;
+    PressureGovernor *pressureGovernor() const;
 
     // Runs the WebSocket server for remote viewers on its own thread (docs/protocol.md). Call before
     // start(); without it no server runs.
@@ -91,8 +108,10 @@ private:
     QThread m_engineThread;
     QThread m_serverThread;
     Engine *m_engine = nullptr;
-    ResourceMonitor *m_monitor = nullptr;
-    PressureGovernor *m_governor = nullptr;
+    // Owned when none was given; destroyed after the destructor's body has deleted the engine (which reads
+    // its governor).
+    std::unique_ptr<ProcessMonitor> m_ownProcess;
+    ProcessMonitor *m_process = nullptr;
     RemoteServer *m_server = nullptr;
     QObject *m_bridge = nullptr;
     QList<QObject *> m_engineObjects; // deleted on the engine thread when it finishes

@@ -7,6 +7,7 @@
 #include "common/CacheRegistry.h"
 #include "engine/Engine.h"
 #include "monitor/PressureGovernor.h"
+#include "monitor/ProcessMonitor.h"
 #include "monitor/ResourceMonitor.h"
 #include "scanner/PresetLoader.h"
 #include "server/RemoteServer.h"
@@ -46,6 +47,10 @@ LocalSession::LocalSession(const FeedOptions &feed, LocalSessionConfig config, Q
     connect(m_log, &LogCapture::lineCaptured, this, &WorkstationSession::logged);
     m_cachesTimer.setInterval(std::max(100, m_config.cachesIntervalMs));
     connect(&m_cachesTimer, &QTimer::timeout, this, &LocalSession::publishCaches);
+    ResourceMonitor::Options monitorOptions;
+    monitorOptions.intervalMs = m_config.resourceIntervalMs;
+    m_process = std::make_unique<ProcessMonitor>(monitorOptions, PressureThresholds{});
+    connectProcessMonitor();
     if (const PresetLoadResult preset = PresetLoader::load(QStringLiteral("breakout_v1")); preset.preset)
         m_activePreset = preset.preset->name;
 }
@@ -82,6 +87,12 @@ bool LocalSession::start(QString *error)
 void LocalSession::stop()
 {
     m_cachesTimer.stop();
+    stopContext();
+    m_process->stop();
+}
+
+void LocalSession::stopContext()
+{
     if (m_context) {
         ++m_generation; // what the stopped engine still had queued for us is stale
         m_context->stop();
@@ -92,14 +103,15 @@ void LocalSession::stop()
 bool LocalSession::replaceContext(const FeedOptions &feed, QString *error)
 {
     QString problem;
-    std::unique_ptr<AppContext> next = AppContext::create(feed, m_config.journalPath, &problem);
+    std::unique_ptr<AppContext> next = AppContext::create(feed, m_process.get(), m_config.journalPath, &problem);
     if (!next) {
         if (error)
             *error = problem;
         return false;
     }
-    // The old engine and server go first: the journal file and the server port are the new one's.
-    stop();
+    // The old engine and server go first: the journal file and the server port are the new one's. The
+    // process monitor keeps sampling meanwhile.
+    stopContext();
     ++m_generation;
     m_context = std::move(next);
     m_feed = feed;
@@ -141,13 +153,6 @@ void LocalSession::connectContext()
     connect(engine, &Engine::candlesReady, this, current(&WorkstationSession::candlesReady));
     connect(engine, &Engine::commandRefused, this, current(&WorkstationSession::commandFailed));
 
-    ResourceMonitor *monitor = m_context->resourceMonitor();
-    connect(monitor, &ResourceMonitor::sampled, this, current(&WorkstationSession::resourceSampled));
-    connect(monitor, &ResourceMonitor::alertRaised, this, current(&WorkstationSession::alertRaised));
-    PressureGovernor *governor = m_context->pressureGovernor();
-    connect(governor, &PressureGovernor::levelChanged, this, current(&WorkstationSession::pressureChanged));
-    connect(governor, &PressureGovernor::actionTaken, this, current(&WorkstationSession::governorActed));
-
     if (RemoteServer *server = m_context->remoteServer())
         connect(server, &RemoteServer::statsUpdated, this, [this, generation = m_generation](const QJsonObject &s) {
             if (generation == m_generation)
@@ -156,6 +161,19 @@ void LocalSession::connectContext()
     // The AppContext lives on this thread: direct.
     connect(m_context.get(), &AppContext::serverStarted, this, &LocalSession::serverStarted);
     connect(m_context.get(), &AppContext::serverFailed, this, &LocalSession::serverFailed);
+}
+
+void LocalSession::connectProcessMonitor()
+{
+    // Once, for the session's life, and without the generation check: the samples, alerts and governor
+    // actions are this process's, as true after a source switch as before it (a sample taken while the
+    // switch joined the old engine arrives afterwards, and belongs in the history).
+    ResourceMonitor *monitor = m_process->resourceMonitor();
+    connect(monitor, &ResourceMonitor::sampled, this, &WorkstationSession::resourceSampled);
+    connect(monitor, &ResourceMonitor::alertRaised, this, &WorkstationSession::alertRaised);
+    PressureGovernor *governor = m_process->pressureGovernor();
+    connect(governor, &PressureGovernor::levelChanged, this, &WorkstationSession::pressureChanged);
+    connect(governor, &PressureGovernor::actionTaken, this, &WorkstationSession::governorActed);
 }
 
 void LocalSession::onServerStats(const QJsonObject &stats)

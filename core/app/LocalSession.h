@@ -14,6 +14,7 @@ namespace bw {
 
 class AppContext;
 class LogCapture;
+class ProcessMonitor;
 
 struct LocalSessionConfig {
     // The paper-trading journal (AppContext); empty: nothing survives the process. Kept across source
@@ -24,16 +25,21 @@ struct LocalSessionConfig {
     int cachesIntervalMs = 1000;
     // The paper account's starting cash for a new journal; <= 0: the trading core's default.
     double startingCash = 0;
+    // How often the process monitor samples this process (ResourceMonitor::Options::intervalMs).
+    int resourceIntervalMs = 1000;
 };
 
-// The WorkstationSession of the workstation running in this process: owns the AppContext (engine thread,
-// resource monitor, pressure governor, server) and relays everything it publishes, delivered on the thread
-// the session lives on (the GUI thread). Commands go to the engine thread as queued calls; the engine's
-// refusals come back as commandFailed. Also captures the process's log lines (LogCapture) for `logged`.
+// The WorkstationSession of the workstation running in this process: owns the process monitor (resource
+// monitor and pressure governor on the monitor thread) and the AppContext (engine thread, server), and
+// relays everything they publish, delivered on the thread the session lives on (the GUI thread). Commands
+// go to the engine thread as queued calls; the engine's refusals come back as commandFailed. Also captures
+// the process's log lines (LogCapture) for `logged`.
 //
 // selectSource() replaces the AppContext: the old one stops (its threads joined), a new one is built on the
 // new feed and started, and sourceChanged follows. What the old engine had queued for the session but not
-// yet delivered is dropped, so no stale value arrives after sourceChanged.
+// yet delivered is dropped, so no stale value arrives after sourceChanged. The process monitor is not part
+// of it: the process did not change, so its samples, history, alert states and pressure level go on through
+// the switch (every sample is relayed, none dropped), and the new engine scans under the same governor.
 class LocalSession final : public WorkstationSession
 {
     Q_OBJECT
@@ -45,10 +51,14 @@ public:
     // Builds the AppContext on the feed given at construction and starts it. False, with *error naming the
     // bad setting, when the feed options are unusable. Call once.
     bool start(QString *error = nullptr);
-    // Stops the engine thread and the server (joins them). Idempotent; the destructor calls it.
+    // Stops the engine thread, the server and the process monitor (joins them). Idempotent; the destructor
+    // calls it. A later startEngine() starts them again, the monitor with its history kept.
     void stop();
 
     AppContext *context() const { return m_context.get(); }
+    // This process's resource monitor and pressure governor: the same object for the session's whole life,
+    // whatever the source (its pointers never change). Exists from construction on.
+    ProcessMonitor *processMonitor() const { return m_process.get(); }
     const FeedOptions &feedOptions() const { return m_feed; }
     LogCapture *logCapture() const { return m_log; }
 
@@ -72,7 +82,7 @@ public slots:
 
 signals:
     // A new AppContext was built and is about to start (at start() and at every source switch): the place
-    // to hand its monitor to widgets that still read it directly.
+    // to configure its engine (the process monitor stays the same: processMonitor()).
     void contextChanged(bw::AppContext *context);
     // Relayed from the AppContext's WebSocket server.
     void serverStarted(quint16 port, const QString &tokenFilePath);
@@ -80,7 +90,9 @@ signals:
 
 private:
     bool replaceContext(const FeedOptions &feed, QString *error);
+    void stopContext();
     void connectContext();
+    void connectProcessMonitor();
     void onServerStats(const QJsonObject &stats);
     void publishCaches();
     bool engineAvailable(const QString &command);
@@ -90,6 +102,8 @@ private:
 
     FeedOptions m_feed;
     LocalSessionConfig m_config;
+    // Declared before the context: destroyed after it (the engine reads the governor).
+    std::unique_ptr<ProcessMonitor> m_process;
     std::unique_ptr<AppContext> m_context;
     LogCapture *m_log = nullptr; // child
     QTimer m_cachesTimer;

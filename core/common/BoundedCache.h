@@ -38,6 +38,8 @@ public:
         , m_capacity(m_baseCapacity)
     {
         m_map.reserve(std::size_t(m_capacity));
+        // Last: the registry applies the memory pressure in force (setCapacityFactor), which needs the
+        // members built; the class is final, so the virtual call reaches this one.
         CacheRegistry::instance().add(this);
     }
 

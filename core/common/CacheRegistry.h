@@ -53,6 +53,13 @@ public:
     QList<CacheStats> stats() const;
     qint64 totalEstimatedBytes() const;
 
+    // The capacity factors memory pressure imposes (the pressure governor sets them with each level, 1.0 at
+    // Normal): every cache registered from then on starts with its factor, so that caches created under
+    // pressure (the scanner of an engine rebuilt on a new data source) are as limited as those that were
+    // there when the level changed. Caches already registered are left to the caller (forEach).
+    void setPressureFactors(double evictable, double others);
+    double pressureFactor(bool evictable) const;
+
     // Applies fn to every registered cache while holding the registry lock; fn must not register or
     // unregister caches.
     template <typename Fn>
@@ -68,6 +75,8 @@ private:
 
     mutable std::mutex m_mutex;
     std::vector<RegisteredCache *> m_caches;
+    double m_evictableFactor = 1.0;
+    double m_otherFactor = 1.0;
 };
 
 } // namespace bw

@@ -54,7 +54,12 @@ PressureGovernor::PressureGovernor(PressureThresholds thresholds, const Clock &c
     qRegisterMetaType<bw::ResourceSample>();
 }
 
-PressureGovernor::~PressureGovernor() = default;
+PressureGovernor::~PressureGovernor()
+{
+    // Caches created after this governor is gone are not under its pressure.
+    if (pressureLevel() != PressureLevel::Normal)
+        CacheRegistry::instance().setPressureFactors(1.0, 1.0);
+}
 
 int PressureGovernor::batchSizeFor(PressureLevel level)
 {
@@ -163,6 +168,13 @@ void PressureGovernor::applyLevel(PressureLevel from, PressureLevel to, const QS
     qint64 after = 0;
     const double highFactor = std::clamp(m_thresholds.highCacheFactor, 0.0, 1.0);
     CacheRegistry &registry = CacheRegistry::instance();
+    // Caches registered later (a new engine's scanner after a source switch) start at the same limits.
+    if (to == PressureLevel::Normal)
+        registry.setPressureFactors(1.0, 1.0);
+    else if (to == PressureLevel::High)
+        registry.setPressureFactors(highFactor, highFactor);
+    else
+        registry.setPressureFactors(0.0, highFactor);
     registry.forEach([&](RegisteredCache &cache) {
         const CacheStats stats = cache.cacheStats();
         before += stats.estimatedBytes;

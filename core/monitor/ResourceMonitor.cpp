@@ -50,7 +50,7 @@ ResourceMonitor::ResourceMonitor(Options options, const Clock &clock, QObject *p
 {
     qRegisterMetaType<bw::ResourceSample>();
     qRegisterMetaType<bw::AlertEvent>();
-    // A child, so that moveToThread() (AppContext::adoptEngineObject) takes the timer along.
+    // A child, so that moveToThread() (ProcessMonitor) takes the timer along.
     m_timer.setParent(this);
     m_timer.setInterval(std::max(m_options.intervalMs, 10));
     connect(&m_timer, &QTimer::timeout, this, &ResourceMonitor::onTimer);

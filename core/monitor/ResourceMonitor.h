@@ -56,7 +56,8 @@ struct ResourceSummary {
 // Samples a process (by default this one) and the system on a timer, keeps bounded histories, and raises
 // alerts against limits with hysteresis and a cooldown. A sample costs microseconds (kept-open /proc
 // files, no blocking call), so it runs in the timer slot on the owner's thread without stalling its
-// event loop. Lives on the engine thread; readers on other threads get values through the signals.
+// event loop. In the workstation it lives on the monitor thread (ProcessMonitor), for the whole process;
+// readers on other threads get values through the signals.
 class ResourceMonitor final : public QObject
 {
     Q_OBJECT

@@ -506,7 +506,12 @@ void ResourceDashboard::setSession(WorkstationSession *session)
     for (const QMetaObject::Connection &connection : std::as_const(m_sessionConnections))
         disconnect(connection);
     m_sessionConnections.clear();
+    // Another process from now on (this one <-> a server, or one server -> another): what is shown is not
+    // its history.
+    const bool wasThisProcess = showsThisProcess();
+    const bool hadSession = !m_session.isNull();
     m_session = session;
+    const bool otherProcess = wasThisProcess != showsThisProcess() || (!wasThisProcess && hadSession && session);
     if (session) {
         using S = WorkstationSession;
         m_sessionConnections << connect(session, &S::resourceSampled, this, &ResourceDashboard::showSample)
@@ -516,7 +521,7 @@ void ResourceDashboard::setSession(WorkstationSession *session)
                              << connect(session, &S::cachesUpdated, this, &ResourceDashboard::showCaches)
                              << connect(session, &S::viewersChanged, this, &ResourceDashboard::showViewers)
                              << connect(session, &S::scanFinished, this, &ResourceDashboard::showScan)
-                             << connect(session, &S::sourceChanged, this, &ResourceDashboard::clear)
+                             << connect(session, &S::sourceChanged, this, &ResourceDashboard::onSourceChanged)
                              // A session destroyed without detaching: back to the direct sources.
                              << connect(session, &QObject::destroyed, this, [this] {
                                     m_sessionConnections.clear();
@@ -527,7 +532,15 @@ void ResourceDashboard::setSession(WorkstationSession *session)
             m_cacheModel->refresh({});
     }
     connectLiveSources();
+    if (otherProcess && showsAnything())
+        clear();
     updateHistoryNote();
+}
+
+bool ResourceDashboard::showsAnything() const
+{
+    return m_resources.firstTimeMs() >= 0 || m_scans.firstTimeMs() >= 0 || m_viewers.firstTimeMs() >= 0 ||
+           m_alerts->topLevelItemCount() > 0 || m_actions->topLevelItemCount() > 0;
 }
 
 void ResourceDashboard::connectLiveSources()
@@ -549,6 +562,22 @@ void ResourceDashboard::connectLiveSources()
     refreshCaches();
 }
 
+void ResourceDashboard::onSourceChanged()
+{
+    if (!showsThisProcess()) {
+        clear(); // another server, or the same one restarted: its history is not what was shown
+        return;
+    }
+    // This process switched its data source: the engine is new, the process and its history are not. The
+    // old engine's caches are gone and the new one's registered; the table shows them at once.
+    refreshCaches();
+}
+
+bool ResourceDashboard::showsThisProcess() const
+{
+    return !m_session || !m_session->isRemote();
+}
+
 void ResourceDashboard::setMonitor(ResourceMonitor *monitor)
 {
     if (monitor == m_monitor.data())
@@ -561,7 +590,7 @@ void ResourceDashboard::setMonitor(ResourceMonitor *monitor)
 void ResourceDashboard::requestMonitorHistory()
 {
     ResourceMonitor *monitor = m_monitor.data();
-    if (!monitor)
+    if (!monitor || !showsThisProcess())
         return;
     // The history is read on the monitor's thread and handed back queued.
     m_alertHistoryPending = true;
@@ -580,6 +609,12 @@ void ResourceDashboard::requestMonitorHistory()
                 [self, recent, longer, alerts] {
                     if (!self)
                         return;
+                    if (!self->showsThisProcess()) {
+                        // A remote session came meanwhile: this process's history does not belong to it.
+                        self->m_alertHistoryPending = false;
+                        self->m_liveAlerts.clear();
+                        return;
+                    }
                     self->setMonitorHistory(recent, longer);
                     self->mergeAlertHistory(alerts);
                 },

@@ -45,6 +45,10 @@ class CacheTableModel;
 // starts with the first sample received. Locally, setMonitor adds the monitor's stored history (the last
 // hour at 1 s, the day at one point a minute) and setGovernor the current pressure level. Without a
 // session, the monitor, the governor and this process's cache registry feed it directly.
+//
+// What it shows is one process's history. A local session's source switch rebuilds the engine, not the
+// process: everything stays (resources, scans, viewers, alerts, governor actions) and goes on growing. A
+// remote session's sourceChanged means another server process (or a restarted one): everything is cleared.
 class ResourceDashboard final : public QWidget
 {
     Q_OBJECT
@@ -56,11 +60,13 @@ public:
     explicit ResourceDashboard(QWidget *parent = nullptr, const bw::Clock &clock = bw::SystemClock::instance());
     ~ResourceDashboard() override;
 
-    // Follows the session's resources, pressure, governor actions, caches, viewers and scans; a
-    // sourceChanged clears what was shown. Setting the same session again does nothing; nullptr detaches.
+    // Follows the session's resources, pressure, governor actions, caches, viewers and scans; a remote
+    // session's sourceChanged clears what was shown, a local one's keeps it (the same process). Setting the
+    // same session again does nothing; nullptr detaches.
     void setSession(bw::WorkstationSession *session);
     bw::WorkstationSession *session() const { return m_session.data(); }
-    // Takes the monitor's stored history (and, without a session, its live samples and alerts). The monitor
+    // Takes the monitor's stored history (and, without a session, its live samples and alerts); never while
+    // a remote session feeds the dashboard (the monitor is this process's, not the server's). The monitor
     // may live on another thread; that thread must be stopped before this widget is destroyed.
     void setMonitor(bw::ResourceMonitor *monitor);
     // Shows the governor's current level (and, without a session, its changes and actions).
@@ -91,7 +97,7 @@ public slots:
     void showCaches(const QList<bw::CacheStats> &caches);
     void showScan(bw::ScanReportPtr report);
     void showViewers(const bw::ViewerStats &viewers);
-    // Forgets everything shown (the session's source changed); a local monitor's history is taken again.
+    // Forgets everything shown (another process is shown now); a local monitor's history is taken again.
     void clear();
     // Reads this process's cache registry (used while no session feeds the caches).
     void refreshCaches();
@@ -114,6 +120,9 @@ private:
                           const QString &secondSeries, const QString &secondAxisLabel = {});
     QList<QCustomPlot *> plots() const;
     void connectLiveSources();
+    void onSourceChanged();
+    bool showsThisProcess() const;
+    bool showsAnything() const;
     void requestMonitorHistory();
     void applyTheme();
     void displayPressure(std::optional<bw::PressureLevel> level, const QString &reason);
