@@ -1,5 +1,9 @@
 #include "app/AppContext.h"
 #include "app/LocalSession.h"
+#include "common/CacheRegistry.h"
+#include "monitor/PressureGovernor.h"
+#include "monitor/ProcessMonitor.h"
+#include "monitor/ResourceMonitor.h"
 
 #include <QDir>
 #include <QFile>
@@ -106,10 +110,22 @@ struct Recorder {
                              if (accounts.size() < 100)
                                  accounts.append(account);
                          });
-        QObject::connect(&session, &WorkstationSession::resourceSampled, &context, [=, this] {
+        QObject::connect(&session, &WorkstationSession::resourceSampled, &context,
+                         [=, this](const ResourceSample &sample) {
+                             here();
+                             ++samples;
+                             if (sampleTimes.size() < 100'000)
+                                 sampleTimes.append(sample.timeMs);
+                         });
+        QObject::connect(&session, &WorkstationSession::alertRaised, &context, [=, this](const AlertEvent &alert) {
             here();
-            ++samples;
+            alerts.append(alert);
         });
+        QObject::connect(&session, &WorkstationSession::governorActed, &context,
+                         [=, this](const GovernorAction &action) {
+                             here();
+                             actions.append(action);
+                         });
         QObject::connect(&session, &WorkstationSession::cachesUpdated, &context,
                          [=, this](const QList<CacheStats> &list) {
                              here();
@@ -123,9 +139,42 @@ struct Recorder {
         });
     }
     EngineStatus last() const { return statuses.isEmpty() ? EngineStatus{} : statuses.constLast(); }
+    QList<qint64> sampleTimes; // every sample relayed, in order (bounded by the test's length)
+    QList<AlertEvent> alerts;
+    QList<GovernorAction> actions;
     int scanCount() const { return int(scans.size()); }
     QList<AccountSnapshot> accounts;
 };
+
+// Runs `fn` on `object`'s thread and returns its result: the monitor's state is read where it lives.
+template <typename Fn>
+auto onThreadOf(QObject *object, Fn fn)
+{
+    decltype(fn()) result{};
+    QMetaObject::invokeMethod(object, fn, Qt::BlockingQueuedConnection, &result);
+    return result;
+}
+
+struct MonitorState {
+    QList<HistoryPoint> history;
+    QList<AlertEvent> alerts;
+    AlertLevel threads = AlertLevel::Normal;
+    qint64 pid = 0;
+};
+
+MonitorState stateOf(ResourceMonitor *monitor)
+{
+    return onThreadOf(monitor, [monitor] {
+        return MonitorState{monitor->history(), monitor->alerts(), monitor->alertLevel(Metric::Threads),
+                            monitor->pid()};
+    });
+}
+
+int count(const QList<GovernorAction> &actions, GovernorActionKind kind)
+{
+    return int(
+        std::count_if(actions.cbegin(), actions.cend(), [kind](const GovernorAction &a) { return a.kind == kind; }));
+}
 
 } // namespace
 
@@ -140,6 +189,7 @@ private slots:
     void commandsReachTheEngine();
     void switchesToARecordedMarket();
     void stoppedEngineStartsAgain();
+    void resourceHistorySurvivesASourceSwitch();
 };
 
 void TestLocalSession::relaysEverythingOnTheGuiThread()
@@ -314,6 +364,114 @@ void TestLocalSession::stoppedEngineStartsAgain()
     const qsizetype mark = r.statuses.size();
     session.startEngine();
     QTRY_VERIFY_WITH_TIMEOUT(r.statuses.size() > mark && r.last().state == EngineState::Managing, 60000);
+}
+
+// Switching the data source rebuilds the engine, not the process: the resource monitor (samples, history,
+// alert states) and the pressure governor (level, actions) go on as they were, the new engine scans under the
+// governor's pressure, and its caches start at the governor's limits.
+void TestLocalSession::resourceHistorySurvivesASourceSwitch()
+{
+    LocalSessionConfig config;
+    // Ten samples a second: at Critical the monitor keeps 900 points, a minute and a half of them.
+    config.resourceIntervalMs = 100;
+    LocalSession session(slowMarket(), config);
+    Recorder r(session);
+    ProcessMonitor *process = session.processMonitor();
+    QVERIFY(process);
+    ResourceMonitor *monitor = process->resourceMonitor();
+    PressureGovernor *governor = process->pressureGovernor();
+    QVERIFY(monitor != nullptr && governor != nullptr);
+    QCOMPARE(monitor->thread(), process->thread());
+    QCOMPARE(process->thread()->objectName(), QStringLiteral("monitor"));
+    // Limits this process is over from its first sample: a threads alert (critical at 1 thread) and Critical
+    // memory pressure (a 1 MiB budget), as a user with tight settings would see them.
+    QMetaObject::invokeMethod(
+        monitor,
+        [monitor] {
+            // Only threads: a busy machine's CPU or memory must not add alerts of its own.
+            ResourceLimits limits = monitor->limits();
+            limits.cpuPercent = {};
+            limits.memoryPercent = {};
+            limits.diskPercent = {};
+            limits.openFiles = {};
+            limits.rssBytes = {};
+            limits.threads = {0, 1};
+            monitor->setLimits(limits);
+        },
+        Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        governor, [governor] { governor->setMemoryThresholds(1024 * 1024, 0.5, 0.9); }, Qt::QueuedConnection);
+    QVERIFY(session.start());
+    QVERIFY(session.context()->processMonitor() == process);
+
+    // Before the switch: samples, one alert, the governor at Critical, and scans at its batch size.
+    QTRY_VERIFY_WITH_TIMEOUT(r.samples >= 10, 30000);
+    QTRY_COMPARE(governor->pressureLevel(), PressureLevel::Critical);
+    QTRY_COMPARE_WITH_TIMEOUT(r.last().state, EngineState::Managing, 60000);
+    // The first scan may have started before the first sample; one more, certainly under Critical.
+    QTRY_VERIFY_WITH_TIMEOUT(r.scanCount() >= 1, 60000);
+    const int scansAtCritical = r.scanCount();
+    session.scanNow();
+    QTRY_COMPARE_WITH_TIMEOUT(r.scanCount(), scansAtCritical + 1, 60000);
+    QCOMPARE(r.scans.constLast()->pressure, PressureLevel::Critical);
+    QCOMPARE(r.scans.constLast()->batchSize, PressureGovernor::batchSizeFor(PressureLevel::Critical));
+    QCOMPARE(r.alerts.size(), 1);
+    QCOMPARE(r.alerts.constFirst().metric, Metric::Threads);
+    QCOMPARE(count(r.actions, GovernorActionKind::LevelChanged), 1);
+    const MonitorState before = stateOf(monitor);
+    QVERIFY(before.history.size() >= 10);
+    QCOMPARE(before.threads, AlertLevel::Critical);
+    const qint64 firstSampleMs = before.history.constFirst().timeMs;
+    const qint64 lastBeforeMs = before.history.constLast().timeMs;
+    const qsizetype scansBefore = r.scans.size();
+
+    session.selectSource(recordedMarket());
+    QCOMPARE(r.sources.size(), 1);
+    // The same monitor and governor serve the new engine.
+    QCOMPARE(session.processMonitor(), process);
+    QCOMPARE(session.context()->resourceMonitor(), monitor);
+    QCOMPARE(session.context()->pressureGovernor(), governor);
+
+    // The history keeps what came before the switch and goes on growing.
+    const int samplesAtSwitch = r.samples;
+    QTRY_VERIFY_WITH_TIMEOUT(r.samples >= samplesAtSwitch + 10, 30000);
+    const MonitorState after = stateOf(monitor);
+    QCOMPARE(after.history.constFirst().timeMs, firstSampleMs);
+    QVERIFY(after.history.size() >= before.history.size() + 10);
+    QVERIFY(std::any_of(after.history.cbegin(), after.history.cend(),
+                        [=](const HistoryPoint &p) { return p.timeMs == lastBeforeMs; }));
+    QCOMPARE(after.pid, before.pid);
+    // No sample was lost in the switch: the session relayed every one the history holds, in order.
+    QCOMPARE(r.sampleTimes.constFirst(), firstSampleMs);
+    for (const HistoryPoint &point : after.history) {
+        if (point.timeMs <= r.sampleTimes.constLast())
+            QVERIFY2(r.sampleTimes.contains(point.timeMs), qPrintable(QString::number(point.timeMs)));
+    }
+    QVERIFY(std::is_sorted(r.sampleTimes.cbegin(), r.sampleTimes.cend()));
+
+    // Alert and governor states were not reset: no second alert for the same episode, no new level.
+    QCOMPARE(after.threads, AlertLevel::Critical);
+    QCOMPARE(after.alerts.size(), before.alerts.size());
+    QCOMPARE(r.alerts.size(), 1);
+    QCOMPARE(governor->pressureLevel(), PressureLevel::Critical);
+    QCOMPARE(count(r.actions, GovernorActionKind::LevelChanged), 1);
+
+    // The new engine scans the recording under the same pressure, and its caches start at the Critical
+    // limits (the evictable ones hold nothing) although they were created after the level changed.
+    QTRY_VERIFY_WITH_TIMEOUT(r.scans.size() > scansBefore && r.last().source.contains(QStringLiteral("Replay")), 60000);
+    QCOMPARE(r.scans.constLast()->pressure, PressureLevel::Critical);
+    QCOMPARE(r.scans.constLast()->batchSize, PressureGovernor::batchSizeFor(PressureLevel::Critical));
+    const QList<CacheStats> caches = CacheRegistry::instance().stats();
+    const auto filters = std::find_if(caches.cbegin(), caches.cend(),
+                                      [](const CacheStats &c) { return c.name == QStringLiteral("scanner.filters"); });
+    QVERIFY(filters != caches.cend());
+    QCOMPARE(filters->capacity, 0);
+    QCOMPARE(filters->size, 0);
+    QCOMPARE(r.offThread, 0);
+
+    // Stopping the session stops the monitor thread; the history stays for a restart.
+    session.stop();
+    QVERIFY(!process->isRunning());
 }
 
 QTEST_GUILESS_MAIN(TestLocalSession)

@@ -3,6 +3,7 @@
 
 #include "DashboardTestSession.h"
 #include "app/AppContext.h"
+#include "app/LocalSession.h"
 #include "common/BoundedCache.h"
 #include "common/CacheRegistry.h"
 #include "common/Clock.h"
@@ -15,6 +16,7 @@
 #include "monitor/EventLoopLagProbe.h"
 #include "monitor/PressureGovernor.h"
 #include "monitor/ProcSampler.h"
+#include "monitor/ProcessMonitor.h"
 #include "monitor/ResourceDashboard.h"
 #include "monitor/ResourceMonitor.h"
 #include "scanner/MarketScanSource.h"
@@ -418,6 +420,98 @@ private slots:
         // The new source's figures start from scratch.
         feedSamples(sampler, clock, session, 2);
         QCOMPARE(dashboard.cpuPlot()->graph(0)->dataCount(), 2);
+    }
+
+    // The desktop's case: the workstation of this process switches its data source. The engine is rebuilt,
+    // the process is not, so the page keeps every plot, alert and governor action from before the switch
+    // and goes on adding to them. Real LocalSession: simulated market, then the recorded one in tests/data.
+    void localSourceSwitchKeepsTheHistory()
+    {
+        FeedOptions simulated;
+        simulated.simulated.seed = 7;
+        simulated.simulated.symbols = 20;
+        simulated.simulated.backfillBars = 150;
+        simulated.simulated.speedUp = 1;
+        FeedOptions recorded;
+        recorded.source = FeedOptions::Source::Replay;
+        recorded.replay.path = QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small");
+        recorded.replay.backfillBars = 200;
+        recorded.replay.barsPerSecond = 50;
+
+        // Ten samples a second: at Critical the monitor keeps 900 points, a minute and a half of them.
+        LocalSessionConfig config;
+        config.resourceIntervalMs = 100;
+        LocalSession session(simulated, config);
+        ResourceMonitor *monitor = session.processMonitor()->resourceMonitor();
+        PressureGovernor *governor = session.processMonitor()->pressureGovernor();
+        // Tight limits, as a user could set them: a threads alert and Critical pressure from the first sample.
+        QMetaObject::invokeMethod(
+            monitor,
+            [monitor] {
+                ResourceLimits limits;
+                limits.cpuPercent = {};
+                limits.memoryPercent = {};
+                limits.diskPercent = {};
+                limits.openFiles = {};
+                limits.rssBytes = {};
+                limits.threads = {0, 1};
+                monitor->setLimits(limits);
+            },
+            Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            governor, [governor] { governor->setMemoryThresholds(1024 * 1024, 0.5, 0.9); }, Qt::QueuedConnection);
+
+        ResourceDashboard dashboard;
+        dashboard.setSession(&session);
+        dashboard.setMonitor(monitor);
+        dashboard.setGovernor(governor);
+        dashboard.setRange(ResourceDashboard::Range::FifteenMinutes);
+        dashboard.resize(1200, 800);
+        dashboard.show();
+        QVERIFY(session.start());
+
+        QCPGraph *cpu = dashboard.cpuPlot()->graph(0);
+        QCPGraph *scans = dashboard.scanPlot()->graph(0);
+        QTRY_VERIFY_WITH_TIMEOUT(cpu->dataCount() >= 10, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(scans->dataCount() >= 1, 60000);
+        QTRY_COMPARE(dashboard.alertList()->topLevelItemCount(), 1);
+        QTRY_VERIFY(dashboard.actionList()->topLevelItemCount() >= 1);
+        const double firstKey = cpu->data()->constBegin()->key;
+        const double firstScanKey = scans->data()->constBegin()->key;
+        const int pointsBefore = cpu->dataCount();
+        const int actionsBefore = dashboard.actionList()->topLevelItemCount();
+        const QString alertBefore = dashboard.alertList()->topLevelItem(0)->text(0);
+
+        QSignalSpy switched(&session, &WorkstationSession::sourceChanged);
+        session.selectSource(recorded);
+        QCOMPARE(switched.count(), 1);
+
+        // Nothing from before the switch was dropped, and the plots go on growing.
+        QVERIFY(cpu->dataCount() >= pointsBefore);
+        QCOMPARE(cpu->data()->constBegin()->key, firstKey);
+        QTRY_VERIFY_WITH_TIMEOUT(cpu->dataCount() >= pointsBefore + 10, 30000);
+        QCOMPARE(cpu->data()->constBegin()->key, firstKey);
+        QCOMPARE(dashboard.memoryPlot()->graph(0)->data()->constBegin()->key, firstKey);
+        QCOMPARE(dashboard.countsPlot()->graph(0)->data()->constBegin()->key, firstKey);
+        QCOMPARE(scans->data()->constBegin()->key, firstScanKey);
+        // The new engine's first scan joins the earlier ones.
+        const int scansAtSwitch = scans->dataCount();
+        QTRY_VERIFY_WITH_TIMEOUT(scans->dataCount() > scansAtSwitch, 60000);
+        QCOMPARE(scans->data()->constBegin()->key, firstScanKey);
+        // The alert episode and the governor's level go on: the same alert, no new level change.
+        QCOMPARE(dashboard.alertList()->topLevelItemCount(), 1);
+        QCOMPARE(dashboard.alertList()->topLevelItem(0)->text(0), alertBefore);
+        QVERIFY(dashboard.actionList()->topLevelItemCount() >= actionsBefore);
+        int levelChanges = 0;
+        for (int i = 0; i < dashboard.actionList()->topLevelItemCount(); ++i)
+            levelChanges += dashboard.actionList()->topLevelItem(i)->text(2) == u"Level changed"_s ? 1 : 0;
+        QCOMPARE(levelChanges, 1);
+        QVERIFY(dashboard.pressureLabel()->text().contains(u"Critical"_s));
+        QCOMPARE(tile(dashboard, u"tileThreads"_s) == u"–"_s, false);
+        QVERIFY(dashboard.historyNote()->text() != u"No samples received yet"_s);
+
+        dashboard.setSession(nullptr);
+        session.stop();
     }
 
     void cacheTableFollowsTheSessionWithoutResets()
