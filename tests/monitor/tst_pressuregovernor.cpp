@@ -146,6 +146,41 @@ private slots:
         QVERIFY(kinds(actions).contains(GovernorActionKind::CacheRestore));
     }
 
+    // A cache created while pressure holds (the scanner of an engine rebuilt on a new data source) starts at
+    // the limits in force, not at full capacity until the next level change.
+    void cachesCreatedUnderPressureStartLimited()
+    {
+        ManualClock clock;
+        {
+            PressureGovernor governor(budgetOf(1000 * MiB), clock);
+            governor.evaluate(sampleWithRss(750 * MiB));
+            QCOMPARE(governor.pressureLevel(), PressureLevel::High);
+            BoundedCache<int, int> atHigh({QStringLiteral("test.governor.late.high"), 100});
+            QCOMPARE(atHigh.capacity(), 50);
+
+            governor.evaluate(sampleWithRss(900 * MiB));
+            BoundedCache<int, int> evictable({QStringLiteral("test.governor.late.evictable"), 100});
+            BoundedCache<int, int> needed({QStringLiteral("test.governor.late.needed"), 100, 0, false});
+            QCOMPARE(evictable.capacity(), 0);
+            evictable.put(1, 1);
+            QCOMPARE(evictable.size(), 0);
+            QCOMPARE(needed.capacity(), 50);
+
+            // Back to Normal: every cache, early or late, gets its full capacity back, and new ones start full.
+            governor.evaluate(sampleWithRss(100 * MiB));
+            QCOMPARE(evictable.capacity(), 100);
+            QCOMPARE(needed.capacity(), 100);
+            BoundedCache<int, int> atNormal({QStringLiteral("test.governor.late.normal"), 100});
+            QCOMPARE(atNormal.capacity(), 100);
+
+            governor.evaluate(sampleWithRss(750 * MiB));
+            QCOMPARE(governor.pressureLevel(), PressureLevel::High);
+        }
+        // The governor that imposed the limits is gone: later caches are not under them.
+        BoundedCache<int, int> afterwards({QStringLiteral("test.governor.late.afterwards"), 100});
+        QCOMPARE(afterwards.capacity(), 100);
+    }
+
     void historyShortensAtCriticalOnly()
     {
         ManualClock clock;
