@@ -1,5 +1,6 @@
 #include "app/AppContext.h"
 #include "app/LocalSession.h"
+#include "app/RemoteSession.h"
 #include "common/CacheRegistry.h"
 #include "monitor/PressureGovernor.h"
 #include "monitor/ProcessMonitor.h"
@@ -374,7 +375,12 @@ void TestLocalSession::resourceHistorySurvivesASourceSwitch()
     LocalSessionConfig config;
     // Ten samples a second: at Critical the monitor keeps 900 points, a minute and a half of them.
     config.resourceIntervalMs = 100;
+    ServerConfig server;
+    server.port = 0;
+    server.tokens.insert(QStringLiteral("history-viewer-token"), protocol::Role::Viewer);
+    config.server = server;
     LocalSession session(slowMarket(), config);
+    QSignalSpy serverStarted(&session, &LocalSession::serverStarted);
     Recorder r(session);
     ProcessMonitor *process = session.processMonitor();
     QVERIFY(process);
@@ -468,6 +474,20 @@ void TestLocalSession::resourceHistorySurvivesASourceSwitch()
     QCOMPARE(filters->capacity, 0);
     QCOMPARE(filters->size, 0);
     QCOMPARE(r.offThread, 0);
+
+    // A remote viewer of the new engine's server gets this process's samples from the same monitor.
+    QTRY_VERIFY_WITH_TIMEOUT(serverStarted.size() == 2, 10000);
+    RemoteSession viewer(
+        QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(serverStarted.constLast().at(0).value<quint16>())),
+        QStringLiteral("history-viewer-token"));
+    QList<ResourceSample> remoteSamples;
+    connect(&viewer, &WorkstationSession::resourceSampled, this,
+            [&remoteSamples](const ResourceSample &sample) { remoteSamples.append(sample); });
+    viewer.open();
+    QTRY_VERIFY_WITH_TIMEOUT(remoteSamples.size() >= 2, 30000);
+    QCOMPARE(remoteSamples.constLast().process.pid, QCoreApplication::applicationPid());
+    QVERIFY(remoteSamples.constLast().timeMs > lastBeforeMs);
+    viewer.close();
 
     // Stopping the session stops the monitor thread; the history stays for a restart.
     session.stop();
