@@ -20,6 +20,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace bw {
 
 using protocol::Topic;
@@ -48,6 +50,12 @@ RemoteBridge::RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor
     if (monitor) {
         connect(monitor, &ResourceMonitor::sampled, this, &RemoteBridge::onSample);
         connect(monitor, &ResourceMonitor::alertRaised, this, &RemoteBridge::onAlert);
+        // The monitor is the process's and outlives engines: a bridge built after a source switch starts
+        // with the alerts already raised (an episode still going on is not raised again). Read after
+        // connecting, so that none falls in between; onAlert drops one that comes both ways.
+        const QList<AlertEvent> raised = monitor->alerts();
+        for (const AlertEvent &alert : raised)
+            onAlert(alert);
     }
     if (governor)
         connect(governor, &PressureGovernor::actionTaken, this, &RemoteBridge::onGovernorAction);
@@ -233,7 +241,10 @@ void RemoteBridge::onSample(const ResourceSample &sample)
 
 void RemoteBridge::onAlert(const AlertEvent &alert)
 {
-    m_recentAlerts.push_back(RemoteJson::alertToJson(alert));
+    QJsonObject json = RemoteJson::alertToJson(alert);
+    if (std::find(m_recentAlerts.cbegin(), m_recentAlerts.cend(), json) != m_recentAlerts.cend())
+        return;
+    m_recentAlerts.push_back(std::move(json));
     while (m_recentAlerts.size() > std::size_t(kRecentAlerts))
         m_recentAlerts.pop_front();
 }

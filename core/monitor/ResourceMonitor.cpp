@@ -263,6 +263,7 @@ AlertLevel ResourceMonitor::alertLevel(Metric metric) const
 
 QList<AlertEvent> ResourceMonitor::alerts() const
 {
+    std::lock_guard lock(m_alertsMutex);
     QList<AlertEvent> result;
     result.reserve(qsizetype(m_alerts.size()));
     for (std::size_t i = 0; i < m_alerts.size(); ++i)
@@ -305,7 +306,10 @@ void ResourceMonitor::evaluate(Metric metric, double value, qint64 nowMs)
         state.announced = true;
         const AlertEvent event{nowMs, metric, value, target == AlertLevel::Critical ? limit.critical : limit.warning,
                                target};
-        m_alerts.push(event);
+        {
+            std::lock_guard lock(m_alertsMutex);
+            m_alerts.push(event);
+        }
         qCWarning(lcMonitor).noquote() << event.describe();
         emit alertRaised(event);
         return;
@@ -314,7 +318,10 @@ void ResourceMonitor::evaluate(Metric metric, double value, qint64 nowMs)
         state.announced = false;
         const double threshold = limit.warning > 0 ? limit.warning : limit.critical;
         const AlertEvent event{nowMs, metric, value, threshold * keep, AlertLevel::Normal};
-        m_alerts.push(event);
+        {
+            std::lock_guard lock(m_alertsMutex);
+            m_alerts.push(event);
+        }
         qCInfo(lcMonitor).noquote() << event.describe();
         emit alertRaised(event);
     }

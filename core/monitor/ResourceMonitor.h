@@ -12,6 +12,7 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace bw {
@@ -106,7 +107,9 @@ public:
     const ResourceLimits &limits() const { return m_options.limits; }
     void setLimits(const ResourceLimits &limits);
     AlertLevel alertLevel(Metric metric) const;
-    QList<AlertEvent> alerts() const; // oldest first, at most Options::maxAlerts
+    // Oldest first, at most Options::maxAlerts. May be called from any thread: a reader built after an alert
+    // (the server of an engine rebuilt on a new source) learns of an episode still going on.
+    QList<AlertEvent> alerts() const;
 
     // Shrinks the history rings to factor x their configured capacity (the newest points stay); 1.0
     // restores the full capacity. The pressure governor uses it at Critical.
@@ -143,6 +146,7 @@ private:
     HistoryPoint m_bucketSum;
     int m_bucketCount = 0;
     qint64 m_bucket = -1;
+    mutable std::mutex m_alertsMutex; // guards m_alerts, the one member other threads read
     RingBuffer<AlertEvent> m_alerts;
     std::array<AlertState, kMetricCount> m_alertStates{};
     double m_retentionFactor = 1.0;

@@ -483,10 +483,19 @@ void TestLocalSession::resourceHistorySurvivesASourceSwitch()
     QList<ResourceSample> remoteSamples;
     connect(&viewer, &WorkstationSession::resourceSampled, this,
             [&remoteSamples](const ResourceSample &sample) { remoteSamples.append(sample); });
+    QList<AlertEvent> remoteAlerts;
+    connect(&viewer, &WorkstationSession::alertRaised, this,
+            [&remoteAlerts](const AlertEvent &alert) { remoteAlerts.append(alert); });
     viewer.open();
     QTRY_VERIFY_WITH_TIMEOUT(remoteSamples.size() >= 2, 30000);
     QCOMPARE(remoteSamples.constLast().process.pid, QCoreApplication::applicationPid());
     QVERIFY(remoteSamples.constLast().timeMs > lastBeforeMs);
+    // The threads episode began before this server existed and is not raised again; the viewer learns of it
+    // all the same.
+    QTRY_COMPARE_WITH_TIMEOUT(remoteAlerts.size(), 1, 10000);
+    QCOMPARE(remoteAlerts.constFirst().metric, Metric::Threads);
+    QCOMPARE(remoteAlerts.constFirst().timeMs, r.alerts.constFirst().timeMs);
+    QCOMPARE(remoteAlerts.constFirst().level, AlertLevel::Critical);
     viewer.close();
 
     // Stopping the session stops the monitor thread; the history stays for a restart.
