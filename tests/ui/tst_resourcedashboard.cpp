@@ -514,6 +514,41 @@ private slots:
         session.stop();
     }
 
+    // File > Connect and Disconnect in one window: the page shows one process at a time. The server's
+    // figures replace this process's, and this process's own history comes back from its monitor after.
+    void anotherProcessReplacesWhatIsShown()
+    {
+        ManualClock clock(kStartMs);
+        ResourceMonitor monitor(ResourceMonitor::Options{}, clock);
+        QVERIFY(monitor.attach());
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(monitor.sampleNow());
+            clock.advanceMs(1000);
+        }
+        test::DashboardTestSession local(false);
+        ResourceDashboard dashboard(nullptr, clock);
+        dashboard.setSession(&local);
+        dashboard.setMonitor(&monitor);
+        QCPGraph *cpu = dashboard.cpuPlot()->graph(0);
+        QTRY_COMPARE(cpu->dataCount(), 3);
+
+        test::DashboardTestSession remote(true);
+        dashboard.setSession(&remote);
+        QCOMPARE(cpu->dataCount(), 0);
+        ProcSampler sampler;
+        QVERIFY(sampler.attach(0));
+        clock.advanceMs(10'000);
+        feedSamples(sampler, clock, remote, 2);
+        QCoreApplication::processEvents();
+        QCOMPARE(cpu->dataCount(), 2); // the server's, and nothing of this process's monitor
+        QCOMPARE(dashboard.historyNote()->text(), u"Only 1 s received since connecting"_s);
+
+        dashboard.setSession(&local);
+        QCOMPARE(cpu->dataCount(), 0);
+        QTRY_COMPARE(cpu->dataCount(), 3); // the monitor's history again
+        QCOMPARE(cpu->data()->constBegin()->key, double(kStartMs) / 1000.0);
+    }
+
     void cacheTableFollowsTheSessionWithoutResets()
     {
         ScanRig rig;
