@@ -55,7 +55,7 @@ public:
         Status, // "Passed", or the stage and reason that rejected the symbol
         Count
     };
-    // SortRole (Qt::UserRole): raw values (double or QString) for sorting; never sort the display strings.
+    // SortRole (Qt::UserRole, from the base): raw values for sorting; never sort the display strings.
     static constexpr int CandidateRole = Qt::UserRole + 1; // bw::Candidate; invalid for a rejected symbol
     static constexpr int RejectionRole = Qt::UserRole + 2; // bw::Rejection; invalid for a candidate
     static constexpr int PassedRole = Qt::UserRole + 3;    // bool
