@@ -52,7 +52,7 @@ SimulatedFeedConfig marketConfig()
     SimulatedFeedConfig c;
     c.seed = 7;
     c.symbols = 30;
-    c.speedUp = 30000; // a 5 m bar every 10 ms of wall time
+    c.speedUp = 6000; // a 5 m bar every 50 ms of wall time
     c.backfillBars = 300;
     c.ticksPerBar = 4;
     c.startTimeMs = 1700000000000;
