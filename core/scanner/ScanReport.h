@@ -61,7 +61,8 @@ struct Rejection {
     QString reason;              // every failed filter of the stage, joined with "; "
     QList<FilterResult> filters; // the filters evaluated up to and including the failing stage
     RejectionMeasures measured;
-    std::optional<ScoreBreakdown> scoreBreakdown; // only when scored (stage Scoring)
+    // Only when scored (stage Scoring); behind a pointer so the many unscored rejections stay small.
+    std::shared_ptr<const ScoreBreakdown> scoreBreakdown;
     QList<Level> levels;                          // only when computed (stage Scoring), strongest first
     double atr = RejectionMeasures::kNotMeasured; // base-interval ATR the levels were built with
 };

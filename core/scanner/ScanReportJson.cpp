@@ -360,7 +360,8 @@ std::optional<Rejection> ScanReportJson::rejectionFromJson(const QJsonObject &j,
         r.fail(Reader::tr("field 'measured' must be an object"));
     rejection.measured = measuresFromJson(measured.toObject(), r);
     if (j.contains(u"score_total"))
-        rejection.scoreBreakdown = scoreFromJson(j, r, RejectionMeasures::kNotMeasured);
+        rejection.scoreBreakdown =
+            std::make_shared<const ScoreBreakdown>(scoreFromJson(j, r, RejectionMeasures::kNotMeasured));
     const QJsonArray levels = j.value(u"levels").toArray();
     for (const QJsonValue &l : levels) {
         QString why;

@@ -533,7 +533,7 @@ void Scanner::finishScan(const std::shared_ptr<ScanJob> &job)
                 r.reason = tr("beyond max_candidates %1 (ranked %2)").arg(limit).arg(k + 1);
                 r.filters = o.filters;
                 r.measured = RejectionMeasures::fromMetrics(o.metrics);
-                r.scoreBreakdown = o.score;
+                r.scoreBreakdown = std::make_shared<const ScoreBreakdown>(o.score);
                 r.levels = o.levels;
                 r.atr = o.atr;
                 report->rejections.append(std::move(r));

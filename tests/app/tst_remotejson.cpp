@@ -144,7 +144,7 @@ private:
         score.normalised[1] = 0.4;
         score.atrQuality = 0.55;
         score.total = 0.12;
-        beyond.scoreBreakdown = score;
+        beyond.scoreBreakdown = std::make_shared<const ScoreBreakdown>(score);
         beyond.levels = {l};
         beyond.atr = 1.75;
         return {listed, top, volatility, beyond};

@@ -150,7 +150,7 @@ void SymbolDetailPanel::showRejection(const Rejection &r)
     if (!r.levels.isEmpty())
         headline += tr(" &nbsp; levels: %1").arg(locale.toString(r.levels.size()));
     m_headline->setText(headline);
-    m_scoreModel->setBreakdown(r.scoreBreakdown);
+    m_scoreModel->setBreakdown(r.scoreBreakdown ? std::optional<ScoreBreakdown>(*r.scoreBreakdown) : std::nullopt);
     if (r.scoreBreakdown) {
         m_scoreTotal->setText(tr("Total %1 (ATR quality %2)")
                                   .arg(locale.toString(r.scoreBreakdown->total, 'f', 3),
