@@ -426,8 +426,12 @@ QJsonObject ScanReportJson::toJson(const ScanReport &r, Rejections mode)
                          [](const Rejection *a, const Rejection *b) { return int(a->stage) > int(b->stage); });
         const std::size_t limit = std::min(kept.size(), std::size_t(kSummaryRejections));
         QJsonArray rejections;
-        for (std::size_t i = 0; i < limit; ++i)
-            rejections.append(rejectionToJson(*kept[i], false));
+        for (std::size_t i = 0; i < limit; ++i) {
+            QJsonObject j = rejectionToJson(*kept[i], false);
+            if (i >= std::size_t(kSummaryRejectionsWithLevels))
+                j.remove(u"levels");
+            rejections.append(j);
+        }
         o[QStringLiteral("rejections")] = rejections;
         o[QStringLiteral("rejections_omitted")] = r.rejectionsOmitted + int(kept.size() - limit);
     }

@@ -17,8 +17,10 @@ public:
     // How much of the rejections a JSON report carries. Full: every rejection with its filters (`scan --json`).
     // Summary: no filter lists and at most kSummaryRejections, the symbols that got furthest first (the
     // WebSocket `scan` topic, which must fit a client's outbound queue); rejections_omitted counts the rest.
+    // Levels (up to the preset's max_levels each) go with the first kSummaryRejectionsWithLevels only.
     enum class Rejections { None, Summary, Full };
     static constexpr int kSummaryRejections = 400;
+    static constexpr int kSummaryRejectionsWithLevels = 100; // the best ranked beyond max_candidates
 
     static QJsonObject toJson(const ScanReport &report, bool includeRejections = true);
     static QJsonObject toJson(const ScanReport &report, Rejections rejections);

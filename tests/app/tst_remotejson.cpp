@@ -246,16 +246,23 @@ private slots:
             Rejection r = kinds.at(i % kinds.size());
             r.symbol = QStringLiteral("S%1USDT").arg(i);
             r.filters = QList<FilterResult>(12, kinds.at(2).filters.constFirst());
+            if (!r.levels.isEmpty())
+                r.levels = QList<Level>(8, r.levels.constFirst()); // breakout_v1's max_levels
             report.rejections.append(r);
         }
         const QJsonObject json = ScanReportJson::toJson(report, ScanReportJson::Rejections::Summary);
         const QJsonArray rejections = json.value(u"rejections").toArray();
         QCOMPARE(rejections.size(), ScanReportJson::kSummaryRejections);
         QCOMPARE(json.value(u"rejections_omitted").toInt(), 5000 - ScanReportJson::kSummaryRejections);
-        for (const QJsonValue &r : rejections) // 1,250 scored ones exist: only they are kept
-            QCOMPARE(r.toObject().value(u"stage").toString(), QStringLiteral("scoring"));
+        for (int i = 0; i < rejections.size(); ++i) { // 1,250 scored ones exist: only they are kept
+            const QJsonObject r = rejections.at(i).toObject();
+            QCOMPARE(r.value(u"stage").toString(), QStringLiteral("scoring"));
+            QCOMPARE(r.value(u"levels").toArray().size(), i < ScanReportJson::kSummaryRejectionsWithLevels ? 8 : 0);
+            QVERIFY(r.contains(u"measured") && r.contains(u"score_total"));
+        }
         const qsizetype bytes = QJsonDocument(json).toJson(QJsonDocument::Compact).size();
         QVERIFY2(bytes < 1024 * 1024 / 2, qPrintable(QString::number(bytes)));
+        qInfo("scan topic for 5,000 rejections: %lld bytes", static_cast<long long>(bytes));
         const auto parsed = ScanReportJson::fromJson(json);
         QVERIFY(parsed);
         QCOMPARE(parsed->rejectionsOmitted, 5000 - ScanReportJson::kSummaryRejections);
