@@ -145,7 +145,7 @@ void RemoteBridge::onStatus(const EngineStatus &status)
 void RemoteBridge::onScan(const ScanReportPtr &report)
 {
     if (report)
-        m_server->publish(Topic::Scan, ScanReportJson::toJson(*report, /*includeRejections=*/false));
+        m_server->publish(Topic::Scan, ScanReportJson::toJson(*report, ScanReportJson::Rejections::Summary));
 }
 
 void RemoteBridge::onSignals(const QList<Signal> &signalList)
