@@ -654,7 +654,7 @@ void Engine::handleSignals(const QList<Signal> &signalList)
             code = decision.code();
             reason = decision.reason;
             if (decision.killSwitchTripped) {
-                halt(tr("kill switch: %1").arg(m_risk->killSwitchReason()));
+                halt(m_risk->killSwitchReason());
             } else if (decision.approved()) {
                 QString error;
                 const TradingUpdate update = m_manager->open(signal, decision.size.qty, &error);
@@ -701,7 +701,7 @@ void Engine::checkEquity()
         return;
     if (m_scanner->isBusy())
         m_scanner->cancel();
-    transition(EngineState::Emergency, tr("kill switch: %1").arg(m_risk->killSwitchReason()));
+    transition(EngineState::Emergency, m_risk->killSwitchReason());
     if (m_risk->config().flattenOnKillSwitch)
         apply(m_manager->flattenAll(OrderPurpose::KillSwitch));
 }
