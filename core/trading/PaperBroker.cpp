@@ -247,12 +247,11 @@ bool PaperBroker::tryFill(Working &working, BrokerResult &result, double pathPri
         const double f1 = (consumed + qty * touch) / depth;
         const double bps = m_config.paperSlippageBps + kBandBps * (f0 + f1) / 2.0;
         price = buy ? touch * (1.0 + bps / 10000.0) : touch * (1.0 - bps / 10000.0);
+        // A triggered stop is a market order: it pays slippage and impact from where it met the market (on
+        // a path: the stop itself when the price traded through it, the open of a bar that gapped beyond
+        // it), and never fills better than the stop.
         if (o.type == OrderType::StopMarket)
             price = buy ? std::max(price, o.stopPrice) : std::min(price, o.stopPrice);
-        // On a bar's path the market traded through the stop: filled at the stop. Only a gap beyond it
-        // (the path price is the open) pays slippage and impact from there.
-        if (onPath && o.type == OrderType::StopMarket && !(buy ? touch > o.stopPrice : touch < o.stopPrice))
-            price = o.stopPrice;
         else if (o.type == OrderType::Limit)
             price = buy ? std::min(price, o.limitPrice) : std::max(price, o.limitPrice);
     }
