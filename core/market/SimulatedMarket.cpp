@@ -278,7 +278,9 @@ void SimulatedMarket::beginBar(Symbol &y)
         break;
     case Regime::Breakout:
         if (k == 0)
-            drift = y.center + y.direction * y.halfWidth * m_rng.uniform(1.6, 2.5) - y.x;
+            // The break bar closes beyond the level by a fraction of the range's width (an ATR or so), the
+            // following bars carry the move on.
+            drift = y.center + y.direction * y.halfWidth * m_rng.uniform(1.25, 1.9) - y.x;
         else
             drift = y.direction * y.halfWidth * m_rng.uniform(0.3, 1.0) * std::pow(0.75, k);
         volume = 1.0 + (y.peakVolume - 1.0) * std::pow(0.6, k);
@@ -286,7 +288,7 @@ void SimulatedMarket::beginBar(Symbol &y)
         break;
     case Regime::FalseBreakout:
         if (k == 0)
-            drift = y.center + y.direction * y.halfWidth * m_rng.uniform(1.3, 1.8) - y.x;
+            drift = y.center + y.direction * y.halfWidth * m_rng.uniform(1.15, 1.6) - y.x;
         volume = k == 0 ? y.peakVolume : 1.5;
         y.noise = 1.0;
         break;
@@ -528,7 +530,7 @@ void SimulatedMarket::appendBooks(MarketUpdateBatch &batch)
         // Within 0.5 % of the touch the thin side of a liquid perp's book keeps a good part of the thick
         // side's size: |imbalance| <= 0.6 leaves it at least a quarter. (Splitting the depth up to 0.95
         // starved the side a breakout buys from, and the depth cap then sized orders below one lot.)
-        const double imbalance = std::clamp(0.4 * std::tanh(0.8 * momentum) + 0.12 * m_bookRng.normal(), -0.6, 0.6);
+        const double imbalance = std::clamp(0.55 * std::tanh(0.8 * momentum) + 0.12 * m_bookRng.normal(), -0.6, 0.6);
         const double total = 2.0 * y.depth05 * std::exp(0.25 * m_bookRng.normal()) / std::sqrt(stress);
         b.bidDepth05 = total * (1 + imbalance) / 2;
         b.askDepth05 = total * (1 - imbalance) / 2;
