@@ -43,13 +43,14 @@ double filterValue(const QList<FilterResult> &filters, QLatin1String key)
 
 } // namespace
 
-bool CandidateTableModel::Row::sameValues(const Row &o) const
+bool CandidateTableModel::sameValues(const Row &a, const Row &b) const
 {
-    return rank == o.rank && same(score, o.score) && same(price, o.price) && same(volume, o.volume) &&
-           same(surge1h, o.surge1h) && same(surge5m, o.surge5m) && same(atrPercent, o.atrPercent) &&
-           same(bandWidth, o.bandWidth) && same(correlation, o.correlation) && same(support, o.support) &&
-           same(resistance, o.resistance) && stage == o.stage && reason == o.reason &&
-           (candidate >= 0) == (o.candidate >= 0);
+    // The candidate and rejection indices point into different reports; only the kind of row shows.
+    return a.rank == b.rank && same(a.score, b.score) && same(a.price, b.price) && same(a.volume, b.volume) &&
+           same(a.surge1h, b.surge1h) && same(a.surge5m, b.surge5m) && same(a.atrPercent, b.atrPercent) &&
+           same(a.bandWidth, b.bandWidth) && same(a.correlation, b.correlation) && same(a.support, b.support) &&
+           same(a.resistance, b.resistance) && a.stage == b.stage && a.reason == b.reason &&
+           (a.candidate >= 0) == (b.candidate >= 0);
 }
 
 CandidateTableModel::Row CandidateTableModel::candidateRow(const Candidate &c, int index)
@@ -104,13 +105,9 @@ CandidateTableModel::Row CandidateTableModel::rejectionRow(const Rejection &r, i
 }
 
 CandidateTableModel::CandidateTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    // One dataChanged from the first changed row to the last, for every role.
+    : SymbolKeyedTableModel(ChangeReport::OneSpan, {}, parent)
 {}
-
-int CandidateTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
 
 int CandidateTableModel::columnCount(const QModelIndex &parent) const
 {
@@ -119,26 +116,21 @@ int CandidateTableModel::columnCount(const QModelIndex &parent) const
 
 const Candidate *CandidateTableModel::candidateAt(int row) const
 {
-    if (!m_report || row < 0 || row >= m_rows.size() || m_rows.at(row).candidate < 0)
+    if (!m_report || row < 0 || row >= rowCount() || rowAt(row).candidate < 0)
         return nullptr;
-    return &m_report->candidates.at(m_rows.at(row).candidate);
+    return &m_report->candidates.at(rowAt(row).candidate);
 }
 
 const Rejection *CandidateTableModel::rejectionAt(int row) const
 {
-    if (!m_report || row < 0 || row >= m_rows.size() || m_rows.at(row).rejection < 0)
+    if (!m_report || row < 0 || row >= rowCount() || rowAt(row).rejection < 0)
         return nullptr;
-    return &m_report->rejections.at(m_rows.at(row).rejection);
+    return &m_report->rejections.at(rowAt(row).rejection);
 }
 
 void CandidateTableModel::clear()
 {
-    if (!m_rows.isEmpty()) {
-        beginRemoveRows({}, 0, static_cast<int>(m_rows.size()) - 1);
-        m_rows.clear();
-        m_index.clear();
-        endRemoveRows();
-    }
+    clearRows();
     m_report.reset();
 }
 
@@ -156,77 +148,8 @@ void CandidateTableModel::setReport(ScanReportPtr report)
         next.append(candidateRow(report->candidates.at(i), i));
     for (int i = 0; i < report->rejections.size(); ++i)
         next.append(rejectionRow(report->rejections.at(i), i));
-    QHash<QString, int> incoming;
-    incoming.reserve(next.size());
-    for (int i = 0; i < next.size(); ++i)
-        incoming.insert(next.at(i).symbol, i); // a symbol listed twice counts once: its last entry
-
-    removeMissing(incoming);
-    // From here on the old rows point into the new report.
-    m_report = std::move(report);
-
-    int firstChanged = -1;
-    int lastChanged = -1;
-    for (int row = 0; row < m_rows.size(); ++row) {
-        const Row &fresh = next.at(incoming.value(m_rows.at(row).symbol));
-        const bool changed = !m_rows.at(row).sameValues(fresh);
-        m_rows[row] = fresh;
-        if (changed) {
-            if (firstChanged < 0)
-                firstChanged = row;
-            lastChanged = row;
-        }
-    }
-    if (firstChanged >= 0)
-        emit dataChanged(index(firstChanged, 0), index(lastChanged, Count - 1));
-
-    QList<int> added;
-    for (int i = 0; i < next.size(); ++i) {
-        const QString &symbol = next.at(i).symbol;
-        if (!m_index.contains(symbol) && incoming.value(symbol) == i)
-            added.append(i);
-    }
-    if (!added.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        for (const int i : std::as_const(added)) {
-            m_index.insert(next.at(i).symbol, static_cast<int>(m_rows.size()));
-            m_rows.append(next.at(i));
-        }
-        endInsertRows();
-    }
-}
-
-void CandidateTableModel::removeMissing(const QHash<QString, int> &incoming)
-{
-    // From the bottom up, one removal per run of consecutive rows, so the row numbers still to remove stay
-    // valid.
-    int row = static_cast<int>(m_rows.size()) - 1;
-    bool removed = false;
-    while (row >= 0) {
-        if (incoming.contains(m_rows.at(row).symbol)) {
-            --row;
-            continue;
-        }
-        const int last = row;
-        while (row >= 0 && !incoming.contains(m_rows.at(row).symbol))
-            --row;
-        const int first = row + 1;
-        beginRemoveRows({}, first, last);
-        m_rows.remove(first, last - first + 1);
-        endRemoveRows();
-        removed = true;
-    }
-    if (removed || m_index.size() != m_rows.size())
-        rebuildIndex();
-}
-
-void CandidateTableModel::rebuildIndex()
-{
-    m_index.clear();
-    m_index.reserve(m_rows.size());
-    for (int row = 0; row < m_rows.size(); ++row)
-        m_index.insert(m_rows.at(row).symbol, row);
+    // The kept rows point into the new report once they take their new values.
+    mergeRows(next, [&] { m_report = std::move(report); });
 }
 
 double CandidateTableModel::levelDistancePercent(const Row &row)
@@ -361,7 +284,7 @@ QVariant CandidateTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const Row &row = rowAt(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
