@@ -26,6 +26,7 @@
 #include <benchmark/benchmark.h>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <string>
@@ -397,8 +398,18 @@ void BM_ScanPool(benchmark::State &state)
     const Preset preset = benchPreset(false);
     w.source->configure(preset);
     auto scanner = makeScanner(int(state.range(0)), preset, *w.source, false);
+    // CPU of every thread (the scan runs on the pool): unlike wall time, barely moved by other processes on a
+    // shared machine, so before/after comparisons of the scanner's own work stay readable.
+    const auto processCpuNs = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+        return double(ts.tv_sec) * 1e9 + double(ts.tv_nsec);
+    };
+    const double cpuStart = processCpuNs();
     for (auto _ : state)
         benchmark::DoNotOptimize(scanOnce(*scanner).get());
+    state.counters["process_cpu_ms"] =
+        benchmark::Counter((processCpuNs() - cpuStart) / 1e6, benchmark::Counter::kAvgIterations);
 }
 
 void BM_RebuildAndScan(benchmark::State &state)

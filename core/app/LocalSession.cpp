@@ -261,6 +261,36 @@ void LocalSession::selectPreset(const QString &name)
             Qt::QueuedConnection);
 }
 
+void LocalSession::closePosition(qint64 positionId)
+{
+    if (engineAvailable(QStringLiteral("position.close")))
+        QMetaObject::invokeMethod(
+            m_context->engine(), [engine = m_context->engine(), positionId] { engine->closePosition(positionId); },
+            Qt::QueuedConnection);
+}
+
+void LocalSession::flattenAll()
+{
+    if (engineAvailable(QStringLiteral("positions.flatten")))
+        QMetaObject::invokeMethod(
+            m_context->engine(), [engine = m_context->engine()] { engine->flattenAll(); }, Qt::QueuedConnection);
+}
+
+void LocalSession::haltTrading(const QString &reason)
+{
+    if (engineAvailable(QStringLiteral("risk.halt")))
+        QMetaObject::invokeMethod(
+            m_context->engine(), [engine = m_context->engine(), reason] { engine->haltTrading(reason); },
+            Qt::QueuedConnection);
+}
+
+void LocalSession::resetKillSwitch()
+{
+    if (engineAvailable(QStringLiteral("risk.reset")))
+        QMetaObject::invokeMethod(
+            m_context->engine(), [engine = m_context->engine()] { engine->resetKillSwitch(); }, Qt::QueuedConnection);
+}
+
 void LocalSession::requestCandles(const QString &symbol, int count)
 {
     if (engineAvailable(QStringLiteral("candles")))

@@ -69,6 +69,10 @@ public slots:
     void exportSnapshot() override;
     void requestCandles(const QString &symbol, int count) override;
     void selectSource(const bw::FeedOptions &options) override;
+    void closePosition(qint64 positionId) override;
+    void flattenAll() override;
+    void haltTrading(const QString &reason) override;
+    void resetKillSwitch() override;
 
 signals:
     // A new AppContext was built and is about to start (at start() and at every source switch): the place

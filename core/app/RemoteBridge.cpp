@@ -17,8 +17,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QPointer>
 #include <QThread>
 #include <QTimer>
+
+#include <memory>
 
 namespace bw {
 
@@ -26,6 +29,13 @@ using protocol::Topic;
 
 namespace {
 constexpr int kCachesIntervalMs = 1000;
+
+bool isTradingCommand(const QString &command)
+{
+    return command == u"position.close" || command == u"positions.flatten" || command == u"risk.halt" ||
+           command == u"risk.reset";
+}
+
 } // namespace
 
 RemoteBridge::RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor *monitor, PressureGovernor *governor,
@@ -57,12 +67,16 @@ RemoteBridge::RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor
     m_log = new LogCapture(this);
     connect(m_log, &LogCapture::lineCaptured, this, &RemoteBridge::publishLog);
 
-    server->setAvailableCommands({QStringLiteral("engine.start"), QStringLiteral("engine.stop"),
-                                  QStringLiteral("engine.pause"), QStringLiteral("engine.resume"),
-                                  QStringLiteral("engine.scan_now"), QStringLiteral("engine.preset"),
-                                  QStringLiteral("snapshot.export")});
+    server->setAvailableCommands(
+        {QStringLiteral("engine.start"), QStringLiteral("engine.stop"), QStringLiteral("engine.pause"),
+         QStringLiteral("engine.resume"), QStringLiteral("engine.scan_now"), QStringLiteral("engine.preset"),
+         QStringLiteral("snapshot.export"), QStringLiteral("position.close"), QStringLiteral("positions.flatten"),
+         QStringLiteral("risk.halt"), QStringLiteral("risk.reset")});
     // A command the engine refuses (scan now while one runs, an unknown preset) is answered on the log topic.
+    // The trading commands' outcomes are published by runTradingCommand, with the request id.
     connect(engine, &Engine::commandRefused, this, [this](const QString &command, const QString &reason) {
+        if (isTradingCommand(command))
+            return;
         publishCommandResult(QtWarningMsg, QStringLiteral("%1 refused: %2").arg(command, reason),
                              QJsonObject{{QStringLiteral("command"), command},
                                          {QStringLiteral("ok"), false},
@@ -131,7 +145,7 @@ void RemoteBridge::onStatus(const EngineStatus &status)
 void RemoteBridge::onScan(const ScanReportPtr &report)
 {
     if (report)
-        m_server->publish(Topic::Scan, ScanReportJson::toJson(*report, /*includeRejections=*/false));
+        m_server->publish(Topic::Scan, ScanReportJson::toJson(*report, ScanReportJson::Rejections::Summary));
 }
 
 void RemoteBridge::onSignals(const QList<Signal> &signalList)
@@ -280,6 +294,21 @@ void RemoteBridge::onCommand(const QString &command, const QJsonObject &args, qu
         QMetaObject::invokeMethod(
             m_engine, [engine = m_engine, name = args.value(u"name").toString()] { engine->selectPreset(name); },
             Qt::QueuedConnection);
+    } else if (isTradingCommand(command)) {
+        // Who asked, and the operator's own words when given: what the journal records.
+        const QString words = args.value(u"reason").toString().left(protocol::kMaxReasonLength).trimmed();
+        const QString reason = words.isEmpty() ? who : QStringLiteral("%1: %2").arg(who, words);
+        if (command == u"position.close") {
+            const auto positionId = static_cast<qint64>(args.value(u"id").toDouble());
+            runTradingCommand(command, quote,
+                              [positionId, reason](Engine *e) { e->closePosition(positionId, reason); });
+        } else if (command == u"positions.flatten") {
+            runTradingCommand(command, quote, [reason](Engine *e) { e->flattenAll(reason); });
+        } else if (command == u"risk.halt") {
+            runTradingCommand(command, quote, [reason](Engine *e) { e->haltTrading(reason); });
+        } else {
+            runTradingCommand(command, quote, [reason](Engine *e) { e->resetKillSwitch(reason); });
+        }
     } else if (command == u"snapshot.export") {
         // Written on the engine thread (SnapshotExport logs it); the requester gets the path as a result.
         SnapshotExport::run(
@@ -300,6 +329,53 @@ void RemoteBridge::onCommand(const QString &command, const QJsonObject &args, qu
         return;
     }
     qCInfo(lcApp).noquote() << who << "requested" << command;
+}
+
+void RemoteBridge::runTradingCommand(const QString &command, const QJsonObject &quote,
+                                     std::function<void(Engine *)> action)
+{
+    // As SnapshotExport: the outcome travels as a relay's destroyed() signal, connected on this thread, so
+    // that Qt drops it by itself when the bridge is gone by then. The engine's refusal is caught by a direct
+    // connection on the engine thread while the action runs.
+    auto refusal = std::make_shared<std::optional<QString>>();
+    auto *relay = new QObject;
+    connect(
+        relay, &QObject::destroyed, this,
+        [this, command, quote, refusal] {
+            QJsonObject result = quote;
+            const QString request = quote.value(u"requestId").toVariant().toString();
+            result.insert(QStringLiteral("ok"), !refusal->has_value());
+            if (refusal->has_value()) {
+                result.insert(QStringLiteral("error"), **refusal);
+                publishCommandResult(QtWarningMsg,
+                                     QStringLiteral("%1 refused: %2 (request %3)").arg(command, **refusal, request),
+                                     result);
+            } else {
+                publishCommandResult(QtInfoMsg, QStringLiteral("%1 carried out (request %2)").arg(command, request),
+                                     result);
+            }
+        },
+        Qt::QueuedConnection);
+    relay->moveToThread(m_engine->thread());
+    QMetaObject::invokeMethod(
+        relay,
+        [relay, engine = QPointer<Engine>(m_engine), command, action = std::move(action), refusal] {
+            if (!engine) {
+                *refusal = tr("the engine is gone");
+            } else {
+                const QMetaObject::Connection caught = connect(
+                    engine, &Engine::commandRefused, relay,
+                    [command, refusal](const QString &refused, const QString &reason) {
+                        if (refused == command && !refusal->has_value())
+                            *refusal = reason;
+                    },
+                    Qt::DirectConnection);
+                action(engine);
+                disconnect(caught);
+            }
+            delete relay;
+        },
+        Qt::QueuedConnection);
 }
 
 void RemoteBridge::onCandlesRead(const QString &symbol, qint64 intervalMs, const QList<Candle> &candles, bool found,

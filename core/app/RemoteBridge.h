@@ -13,6 +13,7 @@
 #include <QObject>
 
 #include <deque>
+#include <functional>
 #include <optional>
 
 class QTimer;
@@ -39,8 +40,8 @@ class RemoteBridge final : public QObject
     Q_OBJECT
 
 public:
-    // Operator commands the bridge can carry out on `engine` (scan_now and preset only when the engine has
-    // the scanNow() / selectPreset(QString) slots).
+    // Operator commands the bridge carries out on `engine`: engine.*, snapshot.export and the trading
+    // commands position.close, positions.flatten, risk.halt, risk.reset.
     RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor *monitor, PressureGovernor *governor,
                  QObject *parent = nullptr);
     ~RemoteBridge() override;
@@ -78,6 +79,9 @@ private:
     void publishLog(const LogLine &line);
     // A command's outcome for the requester, as a structured line on the log topic (kind command_result).
     void publishCommandResult(QtMsgType level, const QString &message, const QJsonObject &result);
+    // Runs a trading command (position.close, positions.flatten, risk.halt, risk.reset) on the engine thread
+    // and publishes its outcome as a command_result quoting the request id: ok, or the engine's refusal.
+    void runTradingCommand(const QString &command, const QJsonObject &quote, std::function<void(Engine *)> action);
 
     RemoteServer *m_server;
     Engine *m_engine;

@@ -184,10 +184,9 @@ void RemoteSession::failPending(const QString &reason)
     const auto pending = std::exchange(m_pending, {});
     for (auto it = pending.cbegin(); it != pending.cend(); ++it)
         Q_EMIT commandFailed(it->command, reason);
-    for (const QString &id : std::exchange(m_pendingExports, {})) {
-        Q_UNUSED(id)
-        Q_EMIT commandFailed(QStringLiteral("snapshot.export"), reason);
-    }
+    const auto awaiting = std::exchange(m_awaitingResults, {});
+    for (const QString &command : awaiting)
+        Q_EMIT commandFailed(command, reason);
 }
 
 void RemoteSession::sendCommand(protocol::RequestType type, const QJsonObject &args)
@@ -235,6 +234,29 @@ void RemoteSession::exportSnapshot()
     sendCommand(protocol::RequestType::SnapshotExport);
 }
 
+void RemoteSession::closePosition(qint64 positionId)
+{
+    sendCommand(protocol::RequestType::PositionClose, {{QStringLiteral("id"), positionId}});
+}
+
+void RemoteSession::flattenAll()
+{
+    sendCommand(protocol::RequestType::PositionsFlatten);
+}
+
+void RemoteSession::haltTrading(const QString &reason)
+{
+    QJsonObject args;
+    if (!reason.isEmpty())
+        args.insert(QStringLiteral("reason"), reason.left(protocol::kMaxReasonLength));
+    sendCommand(protocol::RequestType::RiskHalt, args);
+}
+
+void RemoteSession::resetKillSwitch()
+{
+    sendCommand(protocol::RequestType::RiskReset);
+}
+
 void RemoteSession::requestCandles(const QString &symbol, int count)
 {
     const QString command = protocol::requestTypeName(protocol::RequestType::Candles);
@@ -268,9 +290,12 @@ void RemoteSession::onAcked(const QString &id, const QJsonObject &data)
             return;
         }
         Q_EMIT candlesReady(pending.symbol, *candles);
-    } else if (pending.command == u"snapshot.export") {
-        // Accepted; the written path arrives on the log topic, quoting this id.
-        m_pendingExports.insert(id);
+    } else if (pending.command == u"snapshot.export" || pending.command == u"position.close" ||
+               pending.command == u"positions.flatten" || pending.command == u"risk.halt" ||
+               pending.command == u"risk.reset") {
+        // Accepted; the outcome (the written path, or the engine's refusal) arrives on the log topic,
+        // quoting this id.
+        m_awaitingResults.insert(id, pending.command);
     }
 }
 
@@ -491,11 +516,14 @@ void RemoteSession::onEvent(Topic topic, const QJsonObject &data)
         Q_EMIT logged(*line);
         if (kind == u"command_result") {
             const QString requestId = data.value(u"requestId").toVariant().toString();
-            if (m_pendingExports.remove(requestId)) {
-                if (data.value(u"ok").toBool())
+            if (const auto it = m_awaitingResults.constFind(requestId); it != m_awaitingResults.cend()) {
+                const QString command = *it;
+                m_awaitingResults.erase(it);
+                if (!data.value(u"ok").toBool())
+                    Q_EMIT commandFailed(command, data.value(u"error").toString());
+                else if (command == u"snapshot.export")
                     Q_EMIT snapshotExported(data.value(u"path").toString());
-                else
-                    Q_EMIT commandFailed(data.value(u"command").toString(), data.value(u"error").toString());
+                // A trading command's effect shows in the positions and orders topics.
             }
         }
         return;

@@ -74,6 +74,10 @@ public slots:
     void exportSnapshot() override;
     void requestCandles(const QString &symbol, int count) override;
     void selectSource(const bw::FeedOptions &options) override;
+    void closePosition(qint64 positionId) override;
+    void flattenAll() override;
+    void haltTrading(const QString &reason) override;
+    void resetKillSwitch() override;
 
 private:
     struct Pending {
@@ -110,7 +114,9 @@ private:
     QStringList m_presets;
     QString m_activePreset;
     QHash<QString, Pending> m_pending; // request id -> what it asked; cleared when the connection ends
-    QSet<QString> m_pendingExports;    // snapshot.export ids waiting for their result on the log topic
+    // Accepted commands whose outcome arrives on the log topic (snapshot.export, the trading commands):
+    // request id -> command. Cleared when the connection ends.
+    QHash<QString, QString> m_awaitingResults;
     std::array<quint64, protocol::kTopicCount> m_applied{}; // last event seq shown per topic
     std::optional<EngineEvent> m_lastTransition;
     QString m_lastScanId;

@@ -77,6 +77,28 @@ public slots:
     // sourceChanged follows, and the views drop what they showed.
     virtual void selectSource(const bw::FeedOptions &options) = 0;
 
+    // Trading commands (docs/protocol.md: position.close, positions.flatten, risk.halt, risk.reset), allowed
+    // when canControl(). Their effect arrives as tradingUpdated (orders with purpose manual or kill_switch,
+    // finished positions), accountUpdated and engineStatusChanged; a refusal (unknown or finished position,
+    // nothing open, engine not running...) as commandFailed with that name. Not pure, so that sessions
+    // written before them keep building: the default refuses.
+    // Closes one live position at market (an entry not filled yet is cancelled).
+    virtual void closePosition(qint64 positionId)
+    {
+        Q_UNUSED(positionId)
+        refuseTradingCommand(QStringLiteral("position.close"));
+    }
+    // Closes every live position at market; entries continue.
+    virtual void flattenAll() { refuseTradingCommand(QStringLiteral("positions.flatten")); }
+    // The kill switch by hand: no new entries, every position closed; `reason` is journalled.
+    virtual void haltTrading(const QString &reason)
+    {
+        Q_UNUSED(reason)
+        refuseTradingCommand(QStringLiteral("risk.halt"));
+    }
+    // Clears a tripped kill switch or a halt: entries resume.
+    virtual void resetKillSwitch() { refuseTradingCommand(QStringLiteral("risk.reset")); }
+
 signals:
     void connectionStateChanged(bw::WorkstationSession::ConnectionState state, const QString &detail);
     // Remote only: round trip of the protocol ping, and resyncs the server forced.
@@ -109,6 +131,12 @@ signals:
     void snapshotExported(const QString &path);
     // A command was refused or failed; `command` is its protocol name ("engine.start", "snapshot.export").
     void commandFailed(const QString &command, const QString &reason);
+
+protected:
+    void refuseTradingCommand(const QString &command)
+    {
+        emit commandFailed(command, tr("this session does not offer trading commands"));
+    }
 };
 
 } // namespace bw

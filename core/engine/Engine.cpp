@@ -16,6 +16,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -473,6 +474,168 @@ void Engine::requestCandles(const QString &symbol, int count)
     emit candlesReady(symbol, candles);
 }
 
+QString Engine::tradingUnavailable() const
+{
+    if (!m_manager || !isRunning())
+        return tr("the engine is not running (%1)").arg(toCode(m_state));
+    if (!m_marketReady)
+        return tr("the market history is still loading");
+    return {};
+}
+
+void Engine::refreshBooks()
+{
+    const MarketStore &store = m_service->store();
+    for (const Position &p : m_book->livePositions()) {
+        const int i = store.indexOf(p.symbol);
+        if (i < 0)
+            continue;
+        const BookSummary book = store.market(i).book;
+        if (book.isValid())
+            apply(m_manager->onBook(p.symbol, book));
+    }
+}
+
+void Engine::journalAction(const QString &kind, const QString &message, const QJsonObject &data)
+{
+    qCInfo(lcEngine).noquote() << message;
+    if (m_journal && m_journal->isOpen())
+        m_journal->recordEngineEvent(m_clock.nowMs(), kind, message, data);
+}
+
+void Engine::closePosition(qint64 positionId, const QString &reason)
+{
+    const QString command = QStringLiteral("position.close");
+    if (const QString why = tradingUnavailable(); !why.isEmpty()) {
+        refuse(command, why);
+        return;
+    }
+    const Position *known = m_book->find(positionId);
+    if (!known) {
+        refuse(command, tr("there is no position #%1").arg(positionId));
+        return;
+    }
+    if (!known->isLive()) {
+        refuse(command,
+               tr("position #%1 (%2) is already %3").arg(positionId).arg(known->symbol, toCode(known->status)));
+        return;
+    }
+    refreshBooks();
+    // The fresh book may have met the position's stop or target: the rules come first.
+    const Position *live = m_book->find(positionId);
+    if (!live || !live->isLive()) {
+        refuse(command, tr("position #%1 closed by its own rules before the manual close").arg(positionId));
+        return;
+    }
+    const Position before = *live;
+    const QString why = reason.isEmpty() ? tr("by the operator") : reason;
+    const TradingUpdate update = m_manager->close(positionId, OrderPurpose::Manual);
+    if (update.isEmpty()) {
+        refuse(command, tr("position #%1 (%2) is already being closed").arg(positionId).arg(before.symbol));
+        return;
+    }
+    journalAction(QStringLiteral("manual_close"),
+                  tr("position #%1 %2 %3 %4 closed at market (%5)")
+                      .arg(positionId)
+                      .arg(before.symbol, toCode(before.side))
+                      .arg(before.qty)
+                      .arg(why),
+                  QJsonObject{{QStringLiteral("positionId"), positionId},
+                              {QStringLiteral("symbol"), before.symbol},
+                              {QStringLiteral("side"), toCode(before.side)},
+                              {QStringLiteral("qty"), before.qty},
+                              {QStringLiteral("status"), toCode(before.status)},
+                              {QStringLiteral("reason"), why}});
+    apply(update);
+    publishStatus();
+}
+
+void Engine::flattenAll(const QString &reason)
+{
+    const QString command = QStringLiteral("positions.flatten");
+    if (const QString why = tradingUnavailable(); !why.isEmpty()) {
+        refuse(command, why);
+        return;
+    }
+    if (m_book->livePositions().isEmpty()) {
+        refuse(command, tr("there are no open positions"));
+        return;
+    }
+    refreshBooks();
+    const QList<Position> live = m_book->livePositions();
+    const QString why = reason.isEmpty() ? tr("by the operator") : reason;
+    const TradingUpdate update = m_manager->flattenAll(OrderPurpose::Manual);
+    if (update.isEmpty()) {
+        refuse(command,
+               live.isEmpty() ? tr("there are no open positions") : tr("every open position is already being closed"));
+        return;
+    }
+    QJsonArray ids;
+    for (const Position &p : live)
+        ids.append(p.id);
+    journalAction(QStringLiteral("flatten"),
+                  tr("%n position(s) closed at market (%1)", nullptr, int(live.size())).arg(why),
+                  QJsonObject{{QStringLiteral("positionIds"), ids}, {QStringLiteral("reason"), why}});
+    apply(update);
+    publishStatus();
+}
+
+void Engine::haltTrading(const QString &reason)
+{
+    const QString command = QStringLiteral("risk.halt");
+    if (!m_manager || !isRunning()) {
+        refuse(command, tr("the engine is not running (%1)").arg(toCode(m_state)));
+        return;
+    }
+    if (m_state == EngineState::Emergency) {
+        refuse(command, tr("trading is already halted: %1").arg(m_lastReason));
+        return;
+    }
+    const QString why = reason.isEmpty() ? tr("halted by the operator") : tr("halted: %1").arg(reason);
+    journalAction(QStringLiteral("halt"), why,
+                  QJsonObject{{QStringLiteral("openPositions"), m_book->openCount()}, {QStringLiteral("reason"), why}});
+    if (m_marketReady)
+        refreshBooks();
+    halt(why);
+}
+
+void Engine::resetKillSwitch(const QString &reason)
+{
+    const QString command = QStringLiteral("risk.reset");
+    if (!m_risk || !m_broker) {
+        refuse(command, tr("the engine has not started"));
+        return;
+    }
+    const bool tripped = m_risk->isKillSwitchTripped();
+    const bool halted = m_state == EngineState::Emergency;
+    if (!tripped && !halted) {
+        refuse(command, tr("the kill switch is not tripped and trading is not halted"));
+        return;
+    }
+    const QString why =
+        reason.isEmpty() ? tr("kill switch reset by the operator") : tr("kill switch reset: %1").arg(reason);
+    const double equity = m_broker->equity();
+    journalAction(QStringLiteral("kill_switch_reset"), why,
+                  QJsonObject{{QStringLiteral("equity"), equity},
+                              {QStringLiteral("tripped"), tripped},
+                              {QStringLiteral("trippedReason"), m_risk->killSwitchReason()},
+                              {QStringLiteral("halted"), halted},
+                              {QStringLiteral("reason"), why}});
+    if (tripped) {
+        m_risk->resetKillSwitch(equity);
+        if (m_journal && m_journal->isOpen())
+            m_journal->saveRiskState(m_risk->state());
+    }
+    if (halted) {
+        // Back to where a running engine waits: managing with the market loaded, else still loading it.
+        transition(m_marketReady ? EngineState::Managing : EngineState::Initializing, why);
+        m_nextScanMs = 0;
+        maybeScan();
+    } else {
+        publishStatus();
+    }
+}
+
 void Engine::handleSignals(const QList<Signal> &signalList)
 {
     const MarketStore &store = m_service->store();
@@ -497,7 +660,7 @@ void Engine::handleSignals(const QList<Signal> &signalList)
             code = decision.code();
             reason = decision.reason;
             if (decision.killSwitchTripped) {
-                halt(tr("kill switch: %1").arg(m_risk->killSwitchReason()));
+                halt(m_risk->killSwitchReason());
             } else if (decision.approved()) {
                 QString error;
                 const TradingUpdate update = m_manager->open(signal, decision.size.qty, &error);
@@ -550,7 +713,7 @@ void Engine::checkEquity()
         return;
     if (m_scanner->isBusy())
         m_scanner->cancel();
-    transition(EngineState::Emergency, tr("kill switch: %1").arg(m_risk->killSwitchReason()));
+    transition(EngineState::Emergency, m_risk->killSwitchReason());
     if (m_risk->config().flattenOnKillSwitch)
         apply(m_manager->flattenAll(OrderPurpose::KillSwitch));
 }

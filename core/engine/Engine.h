@@ -14,6 +14,7 @@
 #include "trading/Signal.h"
 #include "trading/TradingUpdate.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 
@@ -113,6 +114,23 @@ public slots:
     // symbol the market does not have, before the market is loaded, or for count <= 0.
     void requestCandles(const QString &symbol, int count);
 
+    // Operator actions on the trading, each journalled (engine_events, besides the orders and positions it
+    // changes) and published as tradingUpdated/accountUpdated. What cannot be done now is refused with
+    // commandRefused(protocol name, why): an engine that does not run, a market still loading, nothing to act
+    // on. `reason` (who asked, why) goes to the journal and the log; empty: "by the operator".
+    //
+    // position.close: closes one live position at market (order purpose Manual; an entry not filled yet is
+    // cancelled). Refused for an unknown or finished position, or one whose full exit is already working.
+    void closePosition(qint64 positionId, const QString &reason = {});
+    // positions.flatten: closes every live position at market (purpose Manual). Entries continue: to stop
+    // them too, haltTrading().
+    void flattenAll(const QString &reason = {});
+    // risk.halt: the kill switch by hand, halt(): no new entries, every position closed (purpose KillSwitch).
+    void haltTrading(const QString &reason = {});
+    // risk.reset: clears a tripped kill switch (the drawdown is measured again from the current equity) and
+    // leaves the Emergency state, so that entries resume. Refused when neither is set.
+    void resetKillSwitch(const QString &reason = {});
+
 signals:
     void stateChanged(const bw::EngineEvent &event);
     void statusChanged(const bw::EngineStatus &status);
@@ -127,7 +145,8 @@ signals:
     void overviewReady(const bw::MarketOverview &overview);
     // The feed has no more data (a replay reached its end).
     void marketFinished();
-    // A command the engine cannot carry out now: its protocol name ("engine.scan_now", "engine.preset") and why.
+    // A command the engine cannot carry out now: its protocol name ("engine.scan_now", "engine.preset",
+    // "position.close", "positions.flatten", "risk.halt", "risk.reset") and why.
     void commandRefused(const QString &command, const QString &reason);
     void candlesReady(const QString &symbol, const QList<bw::Candle> &candles);
 
@@ -151,6 +170,12 @@ private:
     void acknowledgeFeed();
     void applyPreset();
     void refuse(const QString &command, const QString &reason);
+    // Why an operator action on the trading cannot run now (empty: it can).
+    QString tradingUnavailable() const;
+    // The market's newest book for every live position's symbol goes to the broker first, so that a manual
+    // exit fills against the market as it is, not as the last position update saw it.
+    void refreshBooks();
+    void journalAction(const QString &kind, const QString &message, const QJsonObject &data);
 
     EngineConfig m_config;
     ManualClock m_clock;

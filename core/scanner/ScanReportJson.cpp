@@ -3,8 +3,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace bw {
 
@@ -52,6 +54,47 @@ QJsonObject metricsToJson(const SymbolMetrics &m)
     o[QStringLiteral("data_age_ms")] = m.dataAgeMs;
     o[QStringLiteral("stale_after_ms")] = m.staleAfterMs;
     return o;
+}
+
+// Only what was measured: an absent key is "not measured", so a rejected symbol's blanks stay blank.
+QJsonObject measuresToJson(const RejectionMeasures &m)
+{
+    QJsonObject o;
+    auto put = [&o](const char *key, double v) {
+        if (std::isfinite(v))
+            o[QLatin1String(key)] = v;
+    };
+    put("price", m.price);
+    put("quote_volume_24h", m.quoteVolume24h);
+    put("open_interest_usd", m.openInterestUsd);
+    put("spread_bps", m.spreadBps);
+    put("depth_usd_0_5pct", m.depthUsd05);
+    put("depth_usd_0_3pct", m.depthUsd03);
+    put("trades_per_minute", m.tradesPerMinute);
+    put("atr_15m", m.atr15m);
+    put("atr_15m_pct", m.atrPercent());
+    put("bb_width_percentile", m.bbWidthPercentile);
+    put("volume_surge_1h", m.volumeSurge1h);
+    put("volume_surge_5m", m.volumeSurge5m);
+    put("btc_correlation", m.btcCorrelation);
+    return o;
+}
+
+void putScore(QJsonObject &o, const ScoreBreakdown &score)
+{
+    QJsonObject components;
+    for (int i = 0; i < kScoreComponentCount; ++i) {
+        const auto &w = score.weighted[std::size_t(i)];
+        if (w)
+            components[scoreComponentKey(ScoreComponent(i))] = num(*w);
+    }
+    o[QStringLiteral("score_components")] = components;
+    QJsonObject normalised;
+    for (int i = 0; i < kScoreComponentCount; ++i)
+        normalised[scoreComponentKey(ScoreComponent(i))] = num(score.normalised[std::size_t(i)]);
+    o[QStringLiteral("score_normalised")] = normalised;
+    o[QStringLiteral("score_total")] = num(score.total);
+    o[QStringLiteral("atr_quality")] = num(score.atrQuality);
 }
 
 QString comparisonName(FilterComparison comparison)
@@ -160,6 +203,44 @@ SymbolMetrics metricsFromJson(const QJsonObject &o, Reader &r)
     return m;
 }
 
+RejectionMeasures measuresFromJson(const QJsonObject &o, Reader &r)
+{
+    RejectionMeasures m;
+    auto get = [&](const char16_t *key) { return r.optional(o, key).value_or(RejectionMeasures::kNotMeasured); };
+    m.price = get(u"price");
+    m.quoteVolume24h = get(u"quote_volume_24h");
+    m.openInterestUsd = get(u"open_interest_usd");
+    m.spreadBps = get(u"spread_bps");
+    m.depthUsd05 = get(u"depth_usd_0_5pct");
+    m.depthUsd03 = get(u"depth_usd_0_3pct");
+    m.tradesPerMinute = get(u"trades_per_minute");
+    m.atr15m = get(u"atr_15m");
+    m.bbWidthPercentile = get(u"bb_width_percentile");
+    m.volumeSurge1h = get(u"volume_surge_1h");
+    m.volumeSurge5m = get(u"volume_surge_5m");
+    m.btcCorrelation = get(u"btc_correlation");
+    return m;
+}
+
+ScoreBreakdown scoreFromJson(const QJsonObject &o, Reader &r, double fallbackTotal)
+{
+    ScoreBreakdown score;
+    const QJsonObject components = o.value(u"score_components").toObject();
+    const QJsonObject normalised = o.value(u"score_normalised").toObject();
+    for (int i = 0; i < kScoreComponentCount; ++i) {
+        const QString key = scoreComponentKey(ScoreComponent(i));
+        const QJsonValue w = components.value(key);
+        if (w.isDouble())
+            score.weighted[std::size_t(i)] = w.toDouble();
+        else if (w.isNull())
+            score.weighted[std::size_t(i)] = std::numeric_limits<double>::quiet_NaN();
+        score.normalised[std::size_t(i)] = normalised.value(key).toDouble();
+    }
+    score.atrQuality = r.number(o, u"atr_quality");
+    score.total = o.contains(u"score_total") ? r.number(o, u"score_total") : fallbackTotal;
+    return score;
+}
+
 template <typename T>
 std::optional<T> finish(T value, const Reader &r, const QString &what, QString *error)
 {
@@ -216,19 +297,7 @@ QJsonObject ScanReportJson::candidateToJson(const Candidate &c)
     o[QStringLiteral("symbol")] = c.symbol;
     o[QStringLiteral("score")] = num(c.score);
     o[QStringLiteral("metrics")] = metricsToJson(c.metrics);
-    QJsonObject components;
-    for (int i = 0; i < kScoreComponentCount; ++i) {
-        const auto &w = c.scoreBreakdown.weighted[std::size_t(i)];
-        if (w)
-            components[scoreComponentKey(ScoreComponent(i))] = num(*w);
-    }
-    o[QStringLiteral("score_components")] = components;
-    QJsonObject normalised;
-    for (int i = 0; i < kScoreComponentCount; ++i)
-        normalised[scoreComponentKey(ScoreComponent(i))] = num(c.scoreBreakdown.normalised[std::size_t(i)]);
-    o[QStringLiteral("score_normalised")] = normalised;
-    o[QStringLiteral("score_total")] = num(c.scoreBreakdown.total);
-    o[QStringLiteral("atr_quality")] = num(c.scoreBreakdown.atrQuality);
+    putScore(o, c.scoreBreakdown);
     QJsonArray filters;
     for (const FilterResult &f : c.filters)
         filters.append(filterToJson(f));
@@ -242,7 +311,75 @@ QJsonObject ScanReportJson::candidateToJson(const Candidate &c)
     return o;
 }
 
+QJsonObject ScanReportJson::rejectionToJson(const Rejection &rej, bool withFilters)
+{
+    QJsonObject j;
+    j[QStringLiteral("symbol")] = rej.symbol;
+    j[QStringLiteral("stage")] = scanStageName(rej.stage);
+    j[QStringLiteral("reason")] = rej.reason;
+    if (withFilters) {
+        QJsonArray filters;
+        for (const FilterResult &f : rej.filters)
+            filters.append(filterToJson(f));
+        j[QStringLiteral("filters")] = filters;
+    }
+    if (rej.measured.any())
+        j[QStringLiteral("measured")] = measuresToJson(rej.measured);
+    if (rej.scoreBreakdown)
+        putScore(j, *rej.scoreBreakdown);
+    if (!rej.levels.isEmpty()) {
+        QJsonArray levels;
+        for (const Level &l : rej.levels)
+            levels.append(levelToJson(l));
+        j[QStringLiteral("levels")] = levels;
+    }
+    if (std::isfinite(rej.atr))
+        j[QStringLiteral("atr")] = rej.atr;
+    return j;
+}
+
+std::optional<Rejection> ScanReportJson::rejectionFromJson(const QJsonObject &j, QString *error)
+{
+    Reader r;
+    Rejection rejection;
+    rejection.symbol = r.text(j, u"symbol");
+    if (rejection.symbol.isEmpty())
+        r.fail(Reader::tr("field 'symbol' is missing"));
+    rejection.stage = r.stage(j);
+    rejection.reason = r.text(j, u"reason");
+    const QJsonArray filters = j.value(u"filters").toArray();
+    for (const QJsonValue &f : filters) {
+        QString why;
+        if (const auto filter = filterFromJson(f.toObject(), &why))
+            rejection.filters.append(*filter);
+        else
+            r.fail(why);
+    }
+    const QJsonValue measured = j.value(u"measured");
+    if (!measured.isUndefined() && !measured.isNull() && !measured.isObject())
+        r.fail(Reader::tr("field 'measured' must be an object"));
+    rejection.measured = measuresFromJson(measured.toObject(), r);
+    if (j.contains(u"score_total"))
+        rejection.scoreBreakdown =
+            std::make_shared<const ScoreBreakdown>(scoreFromJson(j, r, RejectionMeasures::kNotMeasured));
+    const QJsonArray levels = j.value(u"levels").toArray();
+    for (const QJsonValue &l : levels) {
+        QString why;
+        if (const auto level = levelFromJson(l.toObject(), &why))
+            rejection.levels.append(*level);
+        else
+            r.fail(why);
+    }
+    rejection.atr = r.optional(j, u"atr").value_or(RejectionMeasures::kNotMeasured);
+    return finish(rejection, r, Reader::tr("rejection '%1'").arg(rejection.symbol), error);
+}
+
 QJsonObject ScanReportJson::toJson(const ScanReport &r, bool includeRejections)
+{
+    return toJson(r, includeRejections ? Rejections::Full : Rejections::None);
+}
+
+QJsonObject ScanReportJson::toJson(const ScanReport &r, Rejections mode)
 {
     QJsonObject o;
     o[QStringLiteral("scan_id")] = QString::number(r.scanId);
@@ -272,20 +409,31 @@ QJsonObject ScanReportJson::toJson(const ScanReport &r, bool includeRejections)
         funnel.append(s);
     }
     o[QStringLiteral("funnel")] = funnel;
-    if (includeRejections) {
+    if (mode == Rejections::Full) {
         QJsonArray rejections;
-        for (const Rejection &rej : r.rejections) {
-            QJsonObject j;
-            j[QStringLiteral("symbol")] = rej.symbol;
-            j[QStringLiteral("stage")] = scanStageName(rej.stage);
-            j[QStringLiteral("reason")] = rej.reason;
-            QJsonArray filters;
-            for (const FilterResult &f : rej.filters)
-                filters.append(filterToJson(f));
-            j[QStringLiteral("filters")] = filters;
+        for (const Rejection &rej : r.rejections)
+            rejections.append(rejectionToJson(rej, true));
+        o[QStringLiteral("rejections")] = rejections;
+        o[QStringLiteral("rejections_omitted")] = r.rejectionsOmitted;
+    } else if (mode == Rejections::Summary) {
+        // The symbols that got furthest are the ones a trader asks "how close was it" about; the report's
+        // order (stage by stage as the scan found them) is kept within a stage.
+        std::vector<const Rejection *> kept;
+        kept.reserve(std::size_t(r.rejections.size()));
+        for (const Rejection &rej : r.rejections)
+            kept.push_back(&rej);
+        std::stable_sort(kept.begin(), kept.end(),
+                         [](const Rejection *a, const Rejection *b) { return int(a->stage) > int(b->stage); });
+        const std::size_t limit = std::min(kept.size(), std::size_t(kSummaryRejections));
+        QJsonArray rejections;
+        for (std::size_t i = 0; i < limit; ++i) {
+            QJsonObject j = rejectionToJson(*kept[i], false);
+            if (i >= std::size_t(kSummaryRejectionsWithLevels))
+                j.remove(u"levels");
             rejections.append(j);
         }
         o[QStringLiteral("rejections")] = rejections;
+        o[QStringLiteral("rejections_omitted")] = r.rejectionsOmitted + int(kept.size() - limit);
     }
     return o;
 }
@@ -358,19 +506,7 @@ std::optional<Candidate> ScanReportJson::candidateFromJson(const QJsonObject &o,
     c.metrics = metricsFromJson(o.value(u"metrics").toObject(), r);
     if (c.metrics.symbol.isEmpty())
         c.metrics.symbol = c.symbol;
-    const QJsonObject components = o.value(u"score_components").toObject();
-    const QJsonObject normalised = o.value(u"score_normalised").toObject();
-    for (int i = 0; i < kScoreComponentCount; ++i) {
-        const QString key = scoreComponentKey(ScoreComponent(i));
-        const QJsonValue w = components.value(key);
-        if (w.isDouble())
-            c.scoreBreakdown.weighted[std::size_t(i)] = w.toDouble();
-        else if (w.isNull())
-            c.scoreBreakdown.weighted[std::size_t(i)] = std::numeric_limits<double>::quiet_NaN();
-        c.scoreBreakdown.normalised[std::size_t(i)] = normalised.value(key).toDouble();
-    }
-    c.scoreBreakdown.atrQuality = r.number(o, u"atr_quality");
-    c.scoreBreakdown.total = o.contains(u"score_total") ? r.number(o, u"score_total") : c.score;
+    c.scoreBreakdown = scoreFromJson(o, r, c.score);
     const QJsonArray filters = o.value(u"filters").toArray();
     for (const QJsonValue &f : filters) {
         QString why;
@@ -438,22 +574,15 @@ std::optional<ScanReport> ScanReportJson::fromJson(const QJsonObject &o, QString
         report.funnel.append(stage);
     }
     const QJsonArray rejections = o.value(u"rejections").toArray();
+    report.rejections.reserve(rejections.size());
     for (const QJsonValue &value : rejections) {
-        const QJsonObject j = value.toObject();
-        Rejection rejection;
-        rejection.symbol = r.text(j, u"symbol");
-        rejection.stage = r.stage(j);
-        rejection.reason = r.text(j, u"reason");
-        const QJsonArray filters = j.value(u"filters").toArray();
-        for (const QJsonValue &f : filters) {
-            QString why;
-            if (const auto filter = filterFromJson(f.toObject(), &why))
-                rejection.filters.append(*filter);
-            else
-                r.fail(why);
-        }
-        report.rejections.append(rejection);
+        QString why;
+        if (auto rejection = rejectionFromJson(value.toObject(), &why))
+            report.rejections.append(std::move(*rejection));
+        else
+            r.fail(why);
     }
+    report.rejectionsOmitted = int(r.integer(o, u"rejections_omitted"));
     return finish(report, r, Reader::tr("scan report"), error);
 }
 

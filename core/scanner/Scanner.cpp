@@ -284,6 +284,7 @@ void Scanner::startScan()
             r.symbol = source.symbolName(byVolume[k].second);
             r.stage = ScanStage::TopVolume;
             r.reason = reason;
+            r.measured.quoteVolume24h = byVolume[k].first; // the only thing this stage measured
             job->earlyRejections.append(std::move(r));
         }
         byVolume.resize(topN);
@@ -470,6 +471,8 @@ void Scanner::finishScan(const std::shared_ptr<ScanJob> &job)
         r.stage = o.rejectedAt;
         r.reason = std::move(o.reason);
         r.filters = std::move(o.filters);
+        // The metrics were read before the first filter stage: what the trader compares against the limits.
+        r.measured = RejectionMeasures::fromMetrics(o.metrics);
         report->rejections.append(std::move(r));
     }
 
@@ -517,6 +520,24 @@ void Scanner::finishScan(const std::shared_ptr<ScanJob> &job)
             c.atr = o.atr;
             c.closedBarOpenMs = o.barOpenMs;
             report->candidates.append(std::move(c));
+        }
+        // Scored but ranked beyond max_candidates: listed with the score and levels they were ranked by,
+        // so "all symbols" shows how close they came. The levels list is shared with the level cache.
+        if (passed.size() > std::size_t(limit)) {
+            report->rejections.reserve(report->rejections.size() + qsizetype(passed.size()) - limit);
+            for (std::size_t k = std::size_t(limit); k < passed.size(); ++k) {
+                const Outcome &o = *passed[k];
+                Rejection r;
+                r.symbol = o.metrics.symbol;
+                r.stage = ScanStage::Scoring;
+                r.reason = tr("beyond max_candidates %1 (ranked %2)").arg(limit).arg(k + 1);
+                r.filters = o.filters;
+                r.measured = RejectionMeasures::fromMetrics(o.metrics);
+                r.scoreBreakdown = std::make_shared<const ScoreBreakdown>(o.score);
+                r.levels = o.levels;
+                r.atr = o.atr;
+                report->rejections.append(std::move(r));
+            }
         }
     }
     report->wallMs = double(job->wall.nsecsElapsed()) / 1e6;

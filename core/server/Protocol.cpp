@@ -35,7 +35,7 @@ struct RequestInfo {
     bool operatorOnly;
 };
 
-constexpr std::array<RequestInfo, 13> kRequests{{
+constexpr std::array<RequestInfo, 17> kRequests{{
     {RequestType::Auth, u"auth", false},
     {RequestType::Subscribe, u"subscribe", false},
     {RequestType::Unsubscribe, u"unsubscribe", false},
@@ -49,6 +49,10 @@ constexpr std::array<RequestInfo, 13> kRequests{{
     {RequestType::EngineScanNow, u"engine.scan_now", true},
     {RequestType::EnginePreset, u"engine.preset", true},
     {RequestType::Candles, u"candles", false},
+    {RequestType::PositionClose, u"position.close", true},
+    {RequestType::PositionsFlatten, u"positions.flatten", true},
+    {RequestType::RiskHalt, u"risk.halt", true},
+    {RequestType::RiskReset, u"risk.reset", true},
 }};
 
 QString tr(const char *text)
@@ -248,7 +252,11 @@ std::variant<Request, RequestError> parseRequest(const QByteArray &utf8)
     case RequestType::EngineResume:
     case RequestType::SnapshotExport:
     case RequestType::EngineScanNow:
-    case RequestType::EnginePreset: {
+    case RequestType::EnginePreset:
+    case RequestType::PositionClose:
+    case RequestType::PositionsFlatten:
+    case RequestType::RiskHalt:
+    case RequestType::RiskReset: {
         const QJsonValue args = object.value(u"args");
         if (!args.isUndefined() && !args.isObject())
             return fail(ErrorCode::BadRequest, tr("field 'args' must be an object"), id);
@@ -259,6 +267,23 @@ std::variant<Request, RequestError> parseRequest(const QByteArray &utf8)
                 return fail(ErrorCode::BadRequest,
                             tr("field 'args.name' must be a preset name (a non-empty string of at most 128 "
                                "characters)"),
+                            id);
+        }
+        if (request.type == RequestType::PositionClose) {
+            const QJsonValue positionId = request.args.value(u"id");
+            const double value = positionId.toDouble(-1);
+            if (!positionId.isDouble() || value != std::floor(value) || value < 1 || value > 9007199254740991.0)
+                return fail(ErrorCode::BadRequest, tr("field 'args.id' must be a position id (a positive integer)"),
+                            id);
+        }
+        const bool takesReason = request.type == RequestType::PositionClose ||
+                                 request.type == RequestType::PositionsFlatten ||
+                                 request.type == RequestType::RiskHalt || request.type == RequestType::RiskReset;
+        if (takesReason && request.args.contains(u"reason")) {
+            const QJsonValue reason = request.args.value(u"reason");
+            if (!reason.isString() || reason.toString().size() > kMaxReasonLength)
+                return fail(ErrorCode::BadRequest,
+                            tr("field 'args.reason' must be a string of at most %1 characters").arg(kMaxReasonLength),
                             id);
         }
         break;

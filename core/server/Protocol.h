@@ -70,9 +70,13 @@ enum class RequestType {
     EnginePause,
     EngineResume,
     SnapshotExport,
-    EngineScanNow, // operator: scan at once instead of waiting for the scan interval
-    EnginePreset,  // operator: args.name selects the preset of the following scans
-    Candles,       // any role: the last closed bars of a symbol, answered by an ack carrying them
+    EngineScanNow,    // operator: scan at once instead of waiting for the scan interval
+    EnginePreset,     // operator: args.name selects the preset of the following scans
+    Candles,          // any role: the last closed bars of a symbol, answered by an ack carrying them
+    PositionClose,    // operator: args.id closes that position at market (args.reason optional)
+    PositionsFlatten, // operator: closes every live position at market (args.reason optional)
+    RiskHalt,         // operator: the kill switch by hand: no entries, everything closed (args.reason optional)
+    RiskReset,        // operator: clears the kill switch and the halt; entries resume (args.reason optional)
 };
 QString requestTypeName(RequestType type);
 bool isOperatorCommand(RequestType type);
@@ -90,6 +94,8 @@ struct Request {
 // Bars a `candles` request may ask for (the default when `count` is absent: kDefaultCandles).
 inline constexpr int kMaxCandles = 1000;
 inline constexpr int kDefaultCandles = 200;
+// Longest `args.reason` an operator command may carry (it goes to the journal and the log).
+inline constexpr int kMaxReasonLength = 200;
 
 struct RequestError {
     ErrorCode code = ErrorCode::BadRequest;

@@ -510,7 +510,11 @@ void RemoteServer::handleRequest(ClientSession &session, const protocol::Request
     case RequestType::EngineResume:
     case RequestType::SnapshotExport:
     case RequestType::EngineScanNow:
-    case RequestType::EnginePreset: {
+    case RequestType::EnginePreset:
+    case RequestType::PositionClose:
+    case RequestType::PositionsFlatten:
+    case RequestType::RiskHalt:
+    case RequestType::RiskReset: {
         const QString command = protocol::requestTypeName(request.type);
         if (session.role() != protocol::Role::Operator) {
             sendControl(session, protocol::encodeError(now, request.id, ErrorCode::Forbidden,

@@ -99,8 +99,84 @@ private:
         c.closedBarOpenMs = c.metrics.lastClosedBarOpenMs;
         r.candidates = {c};
         r.funnel = {{ScanStage::SymbolLists, 300, 300, 0.1}, {ScanStage::Scoring, 12, 5, 4.5}};
-        r.rejections = {{QStringLiteral("XRPUSDT"), ScanStage::Volatility, QStringLiteral("ATR too low"), {f}}};
+        r.rejections = rejections(f, l);
         return r;
+    }
+
+    // One rejection per depth a symbol can reach: nothing, the 24 h volume, metrics with gaps, everything.
+    static QList<Rejection> rejections(const FilterResult &f, const Level &l)
+    {
+        Rejection listed;
+        listed.symbol = QStringLiteral("LUNAUSDT");
+        listed.stage = ScanStage::SymbolLists;
+        listed.reason = QStringLiteral("on the blacklist");
+        Rejection top;
+        top.symbol = QStringLiteral("PEPEUSDT");
+        top.stage = ScanStage::TopVolume;
+        top.reason = QStringLiteral("outside the top 200 by 24 h volume (cut-off 1000000)");
+        top.measured.quoteVolume24h = 812345.5;
+        Rejection volatility;
+        volatility.symbol = QStringLiteral("XRPUSDT");
+        volatility.stage = ScanStage::Volatility;
+        volatility.reason = QStringLiteral("ATR too low");
+        volatility.filters = {f};
+        volatility.measured.price = 0.5123;
+        volatility.measured.quoteVolume24h = 4.1e8;
+        volatility.measured.spreadBps = 2.5;
+        volatility.measured.depthUsd05 = 610000;
+        volatility.measured.depthUsd03 = 300000;
+        volatility.measured.tradesPerMinute = 41;
+        volatility.measured.atr15m = 0.0019;
+        volatility.measured.bbWidthPercentile = 64;
+        volatility.measured.btcCorrelation = -0.12; // surges not warm yet: stay not measured
+        Rejection beyond;
+        beyond.symbol = QStringLiteral("SOLUSDT");
+        beyond.stage = ScanStage::Scoring;
+        beyond.reason = QStringLiteral("beyond max_candidates 30 (ranked 31)");
+        beyond.filters = {f};
+        beyond.measured = volatility.measured;
+        beyond.measured.price = 181.25;
+        beyond.measured.volumeSurge1h = 1.4;
+        beyond.measured.volumeSurge5m = 0.9;
+        beyond.measured.openInterestUsd = 2.2e9;
+        ScoreBreakdown score;
+        score.weighted[1] = 0.12;
+        score.normalised[1] = 0.4;
+        score.atrQuality = 0.55;
+        score.total = 0.12;
+        beyond.scoreBreakdown = std::make_shared<const ScoreBreakdown>(score);
+        beyond.levels = {l};
+        beyond.atr = 1.75;
+        return {listed, top, volatility, beyond};
+    }
+
+    static void checkRejections(const ScanReport &parsed, const ScanReport &report)
+    {
+        const Rejection &listed = parsed.rejections.at(0);
+        QCOMPARE(listed.stage, ScanStage::SymbolLists);
+        QVERIFY(!listed.measured.any());
+        QVERIFY(!listed.scoreBreakdown);
+        const Rejection &top = parsed.rejections.at(1);
+        QCOMPARE(top.measured.quoteVolume24h, 812345.5);
+        QVERIFY(std::isnan(top.measured.price));
+        const Rejection &volatility = parsed.rejections.at(2);
+        QCOMPARE(volatility.measured, report.rejections.at(2).measured); // NaN stays NaN, numbers exact
+        QCOMPARE(volatility.measured.price, 0.5123);
+        QVERIFY(std::isnan(volatility.measured.volumeSurge1h));
+        QVERIFY(std::isnan(volatility.measured.openInterestUsd));
+        QVERIFY(!volatility.scoreBreakdown);
+        QVERIFY(volatility.levels.isEmpty());
+        QVERIFY(std::isnan(volatility.atr));
+        const Rejection &beyond = parsed.rejections.at(3);
+        QCOMPARE(beyond.stage, ScanStage::Scoring);
+        QCOMPARE(beyond.measured, report.rejections.at(3).measured);
+        QVERIFY(beyond.scoreBreakdown);
+        QCOMPARE(beyond.scoreBreakdown->total, 0.12);
+        QCOMPARE(beyond.scoreBreakdown->weighted[1], std::optional<double>(0.12));
+        QVERIFY(!beyond.scoreBreakdown->weighted[0].has_value());
+        QCOMPARE(beyond.levels.size(), 1);
+        QCOMPARE(beyond.levels.constFirst().price, 3450.0);
+        QCOMPARE(beyond.atr, 1.75);
     }
 
 private slots:
@@ -123,7 +199,94 @@ private slots:
                  report.candidates.constFirst().filters.constFirst().thresholdText());
         QCOMPARE(c.levels.constFirst().methods, std::uint8_t(LevelFromDonchian | LevelFromVolume));
         QCOMPARE(parsed->funnel.constLast().stage, ScanStage::Scoring);
-        QCOMPARE(parsed->rejections.constFirst().filters.size(), 1);
+        QCOMPARE(parsed->rejections.size(), 4);
+        QCOMPARE(parsed->rejections.at(2).filters.size(), 1);
+        checkRejections(*parsed, report);
+    }
+
+    // The WebSocket scan topic: rejections without their filter lists, the furthest first, bounded.
+    void scanTopicCarriesMeasuredRejections()
+    {
+        const ScanReport report = scanReport();
+        roundTrip(
+            report, [](const ScanReport &r) { return ScanReportJson::toJson(r, ScanReportJson::Rejections::Summary); },
+            &ScanReportJson::fromJson);
+        const QJsonObject json = ScanReportJson::toJson(report, ScanReportJson::Rejections::Summary);
+        const QJsonArray rejections = json.value(u"rejections").toArray();
+        QCOMPARE(rejections.size(), 4);
+        QCOMPARE(rejections.at(0).toObject().value(u"stage").toString(), QStringLiteral("scoring"));
+        QCOMPARE(rejections.at(3).toObject().value(u"stage").toString(), QStringLiteral("symbol lists"));
+        for (const QJsonValue &r : rejections)
+            QVERIFY(!r.toObject().contains(u"filters"));
+        // Not measured is absent, not zero.
+        const QJsonObject top = rejections.at(2).toObject();
+        QCOMPARE(top.value(u"measured").toObject().keys(), QStringList{QStringLiteral("quote_volume_24h")});
+        QVERIFY(!rejections.at(3).toObject().contains(u"measured"));
+        const QJsonObject volatility = rejections.at(1).toObject().value(u"measured").toObject();
+        QCOMPARE(volatility.value(u"atr_15m_pct").toDouble(), 0.0019 / 0.5123 * 100.0);
+        QVERIFY(!volatility.contains(u"volume_surge_1h"));
+
+        const auto parsed = ScanReportJson::fromJson(json);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->rejectionsOmitted, 0);
+        QCOMPARE(parsed->rejections.at(0).symbol, QStringLiteral("SOLUSDT"));
+        QVERIFY(parsed->rejections.at(0).filters.isEmpty());
+        QCOMPARE(parsed->rejections.at(0).levels.size(), 1);
+        QCOMPARE(parsed->rejections.at(1).measured, report.rejections.at(2).measured);
+    }
+
+    void scanTopicBoundsTheRejections()
+    {
+        // A market of 5,000 symbols, every rejection fully measured with a filter list: the topic keeps the
+        // ones that got furthest and says how many it left out, and stays far below a client's queue limit.
+        ScanReport report = scanReport();
+        const QList<Rejection> kinds = report.rejections;
+        report.rejections.clear();
+        for (int i = 0; i < 5000; ++i) {
+            Rejection r = kinds.at(i % kinds.size());
+            r.symbol = QStringLiteral("S%1USDT").arg(i);
+            r.filters = QList<FilterResult>(12, kinds.at(2).filters.constFirst());
+            if (!r.levels.isEmpty())
+                r.levels = QList<Level>(8, r.levels.constFirst()); // breakout_v1's max_levels
+            report.rejections.append(r);
+        }
+        const QJsonObject json = ScanReportJson::toJson(report, ScanReportJson::Rejections::Summary);
+        const QJsonArray rejections = json.value(u"rejections").toArray();
+        QCOMPARE(rejections.size(), ScanReportJson::kSummaryRejections);
+        QCOMPARE(json.value(u"rejections_omitted").toInt(), 5000 - ScanReportJson::kSummaryRejections);
+        for (int i = 0; i < rejections.size(); ++i) { // 1,250 scored ones exist: only they are kept
+            const QJsonObject r = rejections.at(i).toObject();
+            QCOMPARE(r.value(u"stage").toString(), QStringLiteral("scoring"));
+            QCOMPARE(r.value(u"levels").toArray().size(), i < ScanReportJson::kSummaryRejectionsWithLevels ? 8 : 0);
+            QVERIFY(r.contains(u"measured") && r.contains(u"score_total"));
+        }
+        const qsizetype bytes = QJsonDocument(json).toJson(QJsonDocument::Compact).size();
+        QVERIFY2(bytes < 1024 * 1024 / 2, qPrintable(QString::number(bytes)));
+        qInfo("scan topic for 5,000 rejections: %lld bytes", static_cast<long long>(bytes));
+        const auto parsed = ScanReportJson::fromJson(json);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->rejectionsOmitted, 5000 - ScanReportJson::kSummaryRejections);
+    }
+
+    // A server from before the measured values: its rejections parse, with everything "not measured".
+    void rejectionFromAnOlderServer()
+    {
+        const QJsonObject old{{QStringLiteral("symbol"), QStringLiteral("XRPUSDT")},
+                              {QStringLiteral("stage"), QStringLiteral("volatility")},
+                              {QStringLiteral("reason"), QStringLiteral("ATR too low")},
+                              {QStringLiteral("filters"), QJsonArray{}}};
+        QString error;
+        const auto parsed = ScanReportJson::rejectionFromJson(old, &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->stage, ScanStage::Volatility);
+        QVERIFY(!parsed->measured.any());
+        QVERIFY(!parsed->scoreBreakdown);
+        QVERIFY(std::isnan(parsed->atr));
+
+        QJsonObject wrong = old;
+        wrong.insert(QStringLiteral("measured"), QJsonObject{{QStringLiteral("price"), QStringLiteral("cheap")}});
+        QVERIFY(!ScanReportJson::rejectionFromJson(wrong, &error));
+        QVERIFY2(error.contains(u"price") && error.contains(u"XRPUSDT"), qPrintable(error));
     }
 
     void scanReportErrorsNameTheField()

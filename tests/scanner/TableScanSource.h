@@ -69,6 +69,8 @@ public:
     }
 
     void advanceBar() { m_barOpenMs += 300000; }
+    // For tests that need a symbol the feed knows less about (no book, indicators not warm yet).
+    bw::SymbolMetrics &metrics(int i) { return m_metrics[std::size_t(i)]; }
 
     int blockAt = -1;
     mutable std::counting_semaphore<16> reached{0};

@@ -6,7 +6,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 
 using namespace bw;
 
@@ -72,10 +74,14 @@ private slots:
         QVERIFY(!report->cancelled);
         QCOMPARE(report->symbolsTotal, 200);
         QCOMPARE(report->funnel.size(), kScanStageCount);
-        // Every symbol is either a candidate, beyond the limit, or rejected with a reason.
-        QCOMPARE(report->candidates.size() + report->candidatesBeyondLimit + report->rejections.size(), 200);
+        // Every symbol is either a candidate or rejected with a reason; those that passed every filter but
+        // ranked beyond max_candidates are rejected by the scoring stage.
+        QCOMPARE(report->candidates.size() + report->rejections.size(), 200);
         QVERIFY(report->candidates.size() <= 10);
         QVERIFY(report->candidatesBeyondLimit > 0);
+        QCOMPARE(std::count_if(report->rejections.cbegin(), report->rejections.cend(),
+                               [](const Rejection &r) { return r.stage == ScanStage::Scoring; }),
+                 report->candidatesBeyondLimit);
         for (const Rejection &r : report->rejections) {
             QVERIFY2(!r.reason.isEmpty(), qPrintable(r.symbol));
             QVERIFY(!r.filters.isEmpty());
@@ -99,6 +105,105 @@ private slots:
         QCOMPARE(report->batchSize, 20);
         QCOMPARE(report->batches, 10);
         QCOMPARE(report->threads, 2);
+    }
+
+    void rejectionsCarryWhatWasMeasured()
+    {
+        TableScanSource source(60);
+        // Symbol 7 has no order book and its volume indicators are not warm: rejected at liquidity, with
+        // the price, volume and ATR it had, and nothing for the book or the surges.
+        SymbolMetrics &cold = source.metrics(7);
+        cold.hasBook = false;
+        cold.volumeSurge1h.reset();
+        cold.volumeSurge5m.reset();
+        Preset p = testPreset();
+        p.scanner.symbolBlacklist = QStringList{QStringLiteral("S0001USDT")};
+        p.scanner.topNByVolume = 40;
+        p.scanner.maxCandidates = 3;
+        Scanner scanner(ScannerSettings{1});
+        scanner.setPreset(p);
+        scanner.setSource(&source);
+        const ScanReportPtr report = runScan(scanner);
+        QVERIFY(report);
+        QHash<QString, const Rejection *> bySymbol;
+        for (const Rejection &r : report->rejections)
+            bySymbol.insert(r.symbol, &r);
+
+        // Blacklisted: the scanner measured nothing.
+        const Rejection *listed = bySymbol.value(QStringLiteral("S0001USDT"));
+        QVERIFY(listed);
+        QCOMPARE(listed->stage, ScanStage::SymbolLists);
+        QVERIFY(!listed->measured.any());
+        QVERIFY(std::isnan(listed->measured.quoteVolume24h));
+        QVERIFY(!listed->scoreBreakdown);
+        QVERIFY(listed->levels.isEmpty());
+
+        // Cut by the top-volume stage: its 24 h volume and nothing else.
+        int outsideTop = 0;
+        for (const Rejection &r : report->rejections) {
+            if (r.stage != ScanStage::TopVolume)
+                continue;
+            ++outsideTop;
+            const int i = r.symbol.mid(1, 4).toInt();
+            QCOMPARE(r.measured.quoteVolume24h, source.metrics(i).quoteVolume24h);
+            QVERIFY(std::isnan(r.measured.price));
+            QVERIFY(std::isnan(r.measured.atr15m));
+            QVERIFY(std::isnan(r.measured.spreadBps));
+            QVERIFY(!r.scoreBreakdown);
+        }
+        QCOMPARE(outsideTop, 59 - 40);
+
+        // Rejected by a filter stage: every metric the source had, NaN where it had none; no score or levels.
+        int filtered = 0;
+        for (const Rejection &r : report->rejections) {
+            if (r.stage < ScanStage::Liquidity || r.stage > ScanStage::DataHealth)
+                continue;
+            ++filtered;
+            const SymbolMetrics &m = source.metrics(r.symbol.mid(1, 4).toInt());
+            QCOMPARE(r.measured.price, m.price);
+            QCOMPARE(r.measured.quoteVolume24h, m.quoteVolume24h);
+            QCOMPARE(r.measured.atr15m, *m.atr15m);
+            QCOMPARE(r.measured.atrPercent(), *m.atr15m / m.price * 100.0);
+            QCOMPARE(r.measured.bbWidthPercentile, *m.bbWidthPercentile);
+            QCOMPARE(r.measured.btcCorrelation, *m.btcCorrelation);
+            QCOMPARE(r.measured.tradesPerMinute, m.tradesPerMinute);
+            QVERIFY(std::isnan(r.measured.openInterestUsd)); // the table source has none
+            QVERIFY(!r.scoreBreakdown);
+            QVERIFY(r.levels.isEmpty());
+            QVERIFY(std::isnan(r.atr));
+            if (m.hasBook) {
+                QCOMPARE(r.measured.spreadBps, m.spreadBps);
+                QCOMPARE(r.measured.depthUsd05, m.depthUsd05);
+                QCOMPARE(r.measured.volumeSurge1h, *m.volumeSurge1h);
+                QCOMPARE(r.measured.volumeSurge5m, *m.volumeSurge5m);
+            }
+        }
+        QVERIFY(filtered > 0);
+        const Rejection *noBook = bySymbol.value(QStringLiteral("S0007USDT"));
+        QVERIFY(noBook);
+        QCOMPARE(noBook->stage, ScanStage::Liquidity);
+        QCOMPARE(noBook->measured.price, 8.0);
+        QVERIFY(!std::isnan(noBook->measured.atr15m));
+        QVERIFY(std::isnan(noBook->measured.spreadBps));
+        QVERIFY(std::isnan(noBook->measured.depthUsd05));
+        QVERIFY(std::isnan(noBook->measured.volumeSurge1h));
+        QVERIFY(std::isnan(noBook->measured.volumeSurge5m));
+
+        // Passed every filter but ranked beyond max_candidates: score and levels as the candidates have.
+        QVERIFY(report->candidatesBeyondLimit > 0);
+        int beyond = 0;
+        for (const Rejection &r : report->rejections) {
+            if (r.stage != ScanStage::Scoring)
+                continue;
+            ++beyond;
+            QVERIFY2(r.reason.contains(QStringLiteral("max_candidates 3")), qPrintable(r.reason));
+            QVERIFY(r.scoreBreakdown);
+            QVERIFY(r.scoreBreakdown->total <= report->candidates.last().score);
+            QVERIFY(!r.levels.isEmpty());
+            QVERIFY(r.atr > 0);
+            QVERIFY(r.measured.price > 0);
+        }
+        QCOMPARE(beyond, report->candidatesBeyondLimit);
     }
 
     void listsAndTopNComeFirst()

@@ -71,6 +71,28 @@ private Q_SLOTS:
         QCOMPARE(requestTypeName(RequestType::EngineScanNow), QStringLiteral("engine.scan_now"));
     }
 
+    void parsesTradingCommands()
+    {
+        const auto close = parseRequest(R"({"type":"position.close","id":"c1","args":{"id":42,"reason":"news"}})");
+        QVERIFY(std::holds_alternative<Request>(close));
+        QCOMPARE(std::get<Request>(close).type, RequestType::PositionClose);
+        QCOMPARE(std::get<Request>(close).args.value(u"id").toInteger(), 42);
+        QCOMPARE(std::get<Request>(close).args.value(u"reason").toString(), QStringLiteral("news"));
+        const auto flatten = parseRequest(R"({"type":"positions.flatten","id":2})");
+        QCOMPARE(std::get<Request>(flatten).type, RequestType::PositionsFlatten);
+        const auto halt = parseRequest(R"({"type":"risk.halt","id":3,"args":{"reason":"exchange outage"}})");
+        QCOMPARE(std::get<Request>(halt).type, RequestType::RiskHalt);
+        const auto reset = parseRequest(R"({"type":"risk.reset","id":4,"args":{}})");
+        QCOMPARE(std::get<Request>(reset).type, RequestType::RiskReset);
+        for (RequestType type :
+             {RequestType::PositionClose, RequestType::PositionsFlatten, RequestType::RiskHalt, RequestType::RiskReset})
+            QVERIFY(isOperatorCommand(type));
+        QCOMPARE(requestTypeName(RequestType::PositionClose), QStringLiteral("position.close"));
+        QCOMPARE(requestTypeName(RequestType::PositionsFlatten), QStringLiteral("positions.flatten"));
+        QCOMPARE(requestTypeName(RequestType::RiskHalt), QStringLiteral("risk.halt"));
+        QCOMPARE(requestTypeName(RequestType::RiskReset), QStringLiteral("risk.reset"));
+    }
+
     void rejectsBadRequests_data()
     {
         QTest::addColumn<QByteArray>("text");
@@ -99,6 +121,19 @@ private Q_SLOTS:
                                             << int(ErrorCode::BadRequest) << QStringLiteral("'count'");
         QTest::newRow("preset no name") << QByteArray(R"({"id":1,"type":"engine.preset","args":{}})")
                                         << int(ErrorCode::BadRequest) << QStringLiteral("'args.name'");
+        QTest::newRow("close no id") << QByteArray(R"({"id":1,"type":"position.close"})") << int(ErrorCode::BadRequest)
+                                     << QStringLiteral("'args.id'");
+        QTest::newRow("close id text") << QByteArray(R"({"id":1,"type":"position.close","args":{"id":"7"}})")
+                                       << int(ErrorCode::BadRequest) << QStringLiteral("'args.id'");
+        QTest::newRow("close id zero") << QByteArray(R"({"id":1,"type":"position.close","args":{"id":0}})")
+                                       << int(ErrorCode::BadRequest) << QStringLiteral("'args.id'");
+        QTest::newRow("close id fractional") << QByteArray(R"({"id":1,"type":"position.close","args":{"id":1.5}})")
+                                             << int(ErrorCode::BadRequest) << QStringLiteral("'args.id'");
+        QTest::newRow("halt reason number") << QByteArray(R"({"id":1,"type":"risk.halt","args":{"reason":5}})")
+                                            << int(ErrorCode::BadRequest) << QStringLiteral("'args.reason'");
+        QTest::newRow("halt reason too long") << (QByteArray(R"({"id":1,"type":"risk.halt","args":{"reason":")") +
+                                                  QByteArray(201, 'x') + QByteArray(R"("}})"))
+                                              << int(ErrorCode::BadRequest) << QStringLiteral("'args.reason'");
     }
     void rejectsBadRequests()
     {

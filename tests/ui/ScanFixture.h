@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace bw::test {
@@ -95,6 +96,13 @@ public:
     }
 
     const Preset &preset() const { return m_preset; }
+    // Tighter limits for tests that need symbols cut by the top-volume stage or ranked beyond the candidates.
+    void setLimits(int maxCandidates, std::optional<int> topNByVolume)
+    {
+        m_preset.scanner.maxCandidates = maxCandidates;
+        m_preset.scanner.topNByVolume = topNByVolume;
+        m_scanner.setPreset(m_preset);
+    }
 
 private:
     static SimulatedFeedConfig config(int symbols, quint64 seed)

@@ -1,11 +1,13 @@
 #include "ScanFixture.h"
 #include "app/WorkstationSession.h"
+#include "common/NumberFormat.h"
 #include "common/Theme.h"
 #include "scanner/CandidateTableModel.h"
 #include "scanner/CandleChartView.h"
 #include "scanner/FilterTableModel.h"
 #include "scanner/FunnelModel.h"
 #include "scanner/FunnelPanel.h"
+#include "scanner/ScanFormat.h"
 #include "scanner/ScannerView.h"
 #include "scanner/ScoreBreakdownModel.h"
 #include "scanner/SymbolDetailPanel.h"
@@ -172,6 +174,89 @@ private slots:
                                                                                  : m_first->candidates.at(0).symbol);
         QCOMPARE(chart->candleCount(), 0);
         QVERIFY(chart->chart()->series().isEmpty());
+    }
+
+    // "All symbols": a rejected row shows what the scanner had measured before rejecting it (blank for what it
+    // never measured), and a symbol scored beyond max_candidates shows its score and its levels on the chart.
+    void rejectedRowsShowWhatWasMeasured()
+    {
+        test::ScanFixture fixture(60, 11);
+        fixture.setLimits(4, 50);
+        const ScanReportPtr report = fixture.scan();
+        QVERIFY(report);
+        const Rejection *liquidity = nullptr;
+        const Rejection *top = nullptr;
+        const Rejection *beyond = nullptr;
+        for (const Rejection &r : report->rejections) {
+            if (r.stage == ScanStage::Liquidity && !liquidity)
+                liquidity = &r;
+            if (r.stage == ScanStage::TopVolume && !top)
+                top = &r;
+            if (r.stage == ScanStage::Scoring && !r.levels.isEmpty() && !beyond)
+                beyond = &r;
+        }
+        QVERIFY(liquidity && top && beyond);
+
+        ScannerView view;
+        view.resize(1400, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QAbstractItemModelTester tester(view.viewModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.showReport(report);
+        QCOMPARE(view.table()->model()->rowCount(), report->candidates.size() + report->rejections.size());
+        const CandidateTableModel *model = view.model();
+        const QLocale locale;
+        auto cell = [&](const Rejection *r, int column) {
+            return model->index(model->rowOf(r->symbol), column).data().toString();
+        };
+
+        // Rejected by liquidity: its price, 24 h volume, ATR, band width and surges, though only the liquidity
+        // filters ran; no score, no levels.
+        const RejectionMeasures &m = liquidity->measured;
+        QVERIFY(m.price > 0 && !std::isnan(m.atr15m) && !std::isnan(m.volumeSurge1h));
+        QCOMPARE(cell(liquidity, CandidateTableModel::Price), NumberFormat::price(m.price, locale));
+        QCOMPARE(cell(liquidity, CandidateTableModel::Volume24h), NumberFormat::compact(m.quoteVolume24h, locale));
+        QCOMPARE(cell(liquidity, CandidateTableModel::AtrPercent), ScanFormat::percent(m.atrPercent(), 2, locale));
+        QCOMPARE(cell(liquidity, CandidateTableModel::Surges),
+                 ScanFormat::surge(m.volumeSurge1h, locale) + u" / "_s + ScanFormat::surge(m.volumeSurge5m, locale));
+        QCOMPARE(cell(liquidity, CandidateTableModel::BandWidthPercentile),
+                 locale.toString(m.bbWidthPercentile, 'f', 0));
+        QCOMPARE(cell(liquidity, CandidateTableModel::Score), QString());
+        QCOMPARE(cell(liquidity, CandidateTableModel::Levels), QString());
+        QVERIFY(cell(liquidity, CandidateTableModel::Status).contains(liquidity->reason));
+
+        // Cut by the top-volume stage: only its 24 h volume; the rest blank, not zero.
+        QCOMPARE(cell(top, CandidateTableModel::Volume24h),
+                 NumberFormat::compact(top->measured.quoteVolume24h, locale));
+        for (const int column : {CandidateTableModel::Price, CandidateTableModel::AtrPercent,
+                                 CandidateTableModel::Surges, CandidateTableModel::BtcCorrelation})
+            QCOMPARE(cell(top, column), QString());
+
+        // Scored beyond max_candidates: its score and the distance to its nearest levels.
+        QCOMPARE(cell(beyond, CandidateTableModel::Score), locale.toString(beyond->scoreBreakdown->total, 'f', 2));
+        QVERIFY(!cell(beyond, CandidateTableModel::Levels).isEmpty());
+        QVERIFY(cell(beyond, CandidateTableModel::Status).contains(u"max_candidates 4"_s));
+
+        // Selected, it shows its score, its price and, once the candles come, its levels on the chart.
+        view.selectSymbol(beyond->symbol);
+        QVERIFY(view.detail()->headline().contains(u"rejected at"_s));
+        QVERIFY2(view.detail()->headline().contains(NumberFormat::price(beyond->measured.price, locale)),
+                 qPrintable(view.detail()->headline()));
+        QCOMPARE(view.detail()->scoreModel()->rowCount(), kScoreComponentCount);
+        QCOMPARE(view.detail()->tabs()->currentIndex(), SymbolDetailPanel::kScoreTab);
+        CandleChartView *chart = view.detail()->chart();
+        view.showCandles(beyond->symbol, fixture.candles(beyond->symbol, ScannerView::kCandleCount));
+        QCOMPARE(chart->candleCount(), ScannerView::kCandleCount);
+        QCOMPARE(chart->levelSeries().size(), beyond->levels.size());
+        for (int i = 0; i < beyond->levels.size(); ++i)
+            QCOMPARE(chart->levelSeries().at(i)->at(0).y(), beyond->levels.at(i).price);
+
+        // A symbol rejected before any level was computed draws none.
+        view.selectSymbol(liquidity->symbol);
+        view.showCandles(liquidity->symbol, fixture.candles(liquidity->symbol, ScannerView::kCandleCount));
+        QCOMPARE(chart->candleCount(), ScannerView::kCandleCount);
+        QVERIFY(chart->levelSeries().isEmpty());
+        QVERIFY(view.detail()->headline().contains(NumberFormat::price(liquidity->measured.price, locale)));
     }
 
     void followsTheTheme()

@@ -190,6 +190,14 @@ QString commandTitle(const QString &command)
         return MainWindow::tr("Switching the preset");
     if (command == u"snapshot.export")
         return MainWindow::tr("The memory snapshot");
+    if (command == u"position.close")
+        return MainWindow::tr("Closing the position");
+    if (command == u"positions.flatten")
+        return MainWindow::tr("Flattening the positions");
+    if (command == u"risk.halt")
+        return MainWindow::tr("Halting trading");
+    if (command == u"risk.reset")
+        return MainWindow::tr("Resetting the kill switch");
     if (command == u"source.select")
         return MainWindow::tr("Switching the data source");
     return MainWindow::tr("The command “%1”").arg(command);

@@ -41,6 +41,27 @@ double filterValue(const QList<FilterResult> &filters, QLatin1String key)
     return kMissing;
 }
 
+// A measured value, or for a report from a server that predates the measured values, what the filter with
+// `key` measured.
+double measuredOr(double measured, const QList<FilterResult> &filters, QLatin1String key)
+{
+    return std::isnan(measured) ? filterValue(filters, key) : measured;
+}
+
+// The nearest level of each kind to the price.
+void nearestLevels(const QList<Level> &levels, double price, double &support, double &resistance)
+{
+    support = kMissing;
+    resistance = kMissing;
+    if (std::isnan(price))
+        return;
+    for (const Level &level : levels) {
+        double &slot = level.type == LevelType::Support ? support : resistance;
+        if (std::isnan(slot) || std::abs(level.price - price) < std::abs(slot - price))
+            slot = level.price;
+    }
+}
+
 } // namespace
 
 bool CandidateTableModel::sameValues(const Row &a, const Row &b) const
@@ -68,37 +89,30 @@ CandidateTableModel::Row CandidateTableModel::candidateRow(const Candidate &c, i
     row.atrPercent = (m.atr15m && m.price > 0) ? *m.atr15m / m.price * 100.0 : kMissing;
     row.bandWidth = orMissing(m.bbWidthPercentile);
     row.correlation = orMissing(m.btcCorrelation);
-    // The nearest level of each kind to the current price.
-    row.support = kMissing;
-    row.resistance = kMissing;
-    for (const Level &level : c.levels) {
-        double &slot = level.type == LevelType::Support ? row.support : row.resistance;
-        if (std::isnan(slot) || std::abs(level.price - m.price) < std::abs(slot - m.price))
-            slot = level.price;
-    }
+    nearestLevels(c.levels, m.price, row.support, row.resistance);
     row.stage = ScanStage::Scoring;
     return row;
 }
 
 CandidateTableModel::Row CandidateTableModel::rejectionRow(const Rejection &r, int index)
 {
-    // A rejection carries the filters it went through; their measured values fill the columns they
-    // match. Columns of stages the symbol never reached stay empty.
+    // A rejection carries what the scanner had measured before the stage that removed it: the columns show
+    // it so a trader sees how close the symbol came. What was never measured stays empty (NaN), never zero.
+    const RejectionMeasures &m = r.measured;
     Row row;
     row.symbol = r.symbol;
     row.rejection = index;
     row.rank = 0;
-    row.score = kMissing;
-    row.price = kMissing;
-    row.volume = filterValue(r.filters, QLatin1String("min_24h_volume"));
-    row.surge1h = filterValue(r.filters, QLatin1String("volume_surge_1h"));
-    row.surge5m = filterValue(r.filters, QLatin1String("volume_surge_5m"));
+    row.score = r.scoreBreakdown ? r.scoreBreakdown->total : kMissing;
+    row.price = m.price;
+    row.volume = measuredOr(m.quoteVolume24h, r.filters, QLatin1String("min_24h_volume"));
+    row.surge1h = measuredOr(m.volumeSurge1h, r.filters, QLatin1String("volume_surge_1h"));
+    row.surge5m = measuredOr(m.volumeSurge5m, r.filters, QLatin1String("volume_surge_5m"));
     const double atrRatio = filterValue(r.filters, QLatin1String("atr_range"));
-    row.atrPercent = std::isnan(atrRatio) ? kMissing : atrRatio * 100.0;
-    row.bandWidth = filterValue(r.filters, QLatin1String("bb_width_percentile"));
-    row.correlation = filterValue(r.filters, QLatin1String("correlation"));
-    row.support = kMissing;
-    row.resistance = kMissing;
+    row.atrPercent = std::isnan(m.atrPercent()) ? atrRatio * 100.0 : m.atrPercent();
+    row.bandWidth = measuredOr(m.bbWidthPercentile, r.filters, QLatin1String("bb_width_percentile"));
+    row.correlation = measuredOr(m.btcCorrelation, r.filters, QLatin1String("correlation"));
+    nearestLevels(r.levels, m.price, row.support, row.resistance);
     row.stage = r.stage;
     row.reason = r.reason;
     return row;

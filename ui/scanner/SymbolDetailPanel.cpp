@@ -140,15 +140,29 @@ void SymbolDetailPanel::showCandidate(const Candidate &c)
 void SymbolDetailPanel::showRejection(const Rejection &r)
 {
     switchSymbol(r.symbol);
-    m_headline->setText(
+    const QLocale locale;
+    QString headline =
         tr("<b>%1</b> &nbsp; <span style=\"color:%2\">rejected at %3</span>: %4")
-            .arg(r.symbol.toHtmlEscaped(), Theme::down().name(), scanStageName(r.stage), r.reason.toHtmlEscaped()));
-    m_scoreModel->setBreakdown(std::nullopt);
-    m_scoreTotal->setText(tr("Not scored: only symbols that pass every filter are."));
+            .arg(r.symbol.toHtmlEscaped(), Theme::down().name(), scanStageName(r.stage), r.reason.toHtmlEscaped());
+    // What the scanner had measured before it rejected the symbol, when it got that far.
+    if (r.measured.price > 0)
+        headline += tr(" &nbsp; price %1").arg(NumberFormat::price(r.measured.price, locale));
+    if (!r.levels.isEmpty())
+        headline += tr(" &nbsp; levels: %1").arg(locale.toString(r.levels.size()));
+    m_headline->setText(headline);
+    m_scoreModel->setBreakdown(r.scoreBreakdown ? std::optional<ScoreBreakdown>(*r.scoreBreakdown) : std::nullopt);
+    if (r.scoreBreakdown) {
+        m_scoreTotal->setText(tr("Total %1 (ATR quality %2)")
+                                  .arg(locale.toString(r.scoreBreakdown->total, 'f', 3),
+                                       locale.toString(r.scoreBreakdown->atrQuality, 'f', 2)));
+    } else {
+        m_scoreTotal->setText(tr("Not scored: only symbols that pass every filter are."));
+    }
     m_filterModel->setFilters(r.filters);
-    // A rejected symbol has no score: show what failed instead.
-    m_tabs->setCurrentIndex(kFiltersTab);
-    m_levels.clear();
+    // Show why the symbol is not a candidate: its filters, or for one scored beyond the limit, its score.
+    m_tabs->setCurrentIndex(r.scoreBreakdown ? kScoreTab : kFiltersTab);
+    // Levels the scanner computed for it (a symbol scored beyond max_candidates) are drawn like a candidate's.
+    m_levels = r.levels;
     m_chart->setLevels(m_levels);
 }
 

@@ -9,19 +9,25 @@
 #include "trading/OrderTableModel.h"
 #include "trading/PositionTableModel.h"
 #include "trading/SignalTableModel.h"
+#include "trading/TradingText.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -70,6 +76,22 @@ TradingView::TradingView(QWidget *parent)
     , m_fills(new FillTableModel(FillTableModel::kDefaultCapacity, this))
 {
     setObjectName(QStringLiteral("tradingView"));
+    // The operator's actions; the page's widgets carry them (buttons, the positions' context menu).
+    m_closeAction = new QAction(tr("Close position…"), this);
+    m_closeAction->setObjectName(QStringLiteral("closePositionAction"));
+    m_closeAction->setToolTip(tr("Close the selected position at market (asks first)"));
+    m_closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    m_closeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_closeAction);
+    connect(m_closeAction, &QAction::triggered, this, &TradingView::confirmClose);
+    m_flattenAction = new QAction(tr("Flatten all…"), this);
+    m_flattenAction->setObjectName(QStringLiteral("flattenAllAction"));
+    m_flattenAction->setToolTip(tr("Close every open position at market; entries continue (asks first)"));
+    connect(m_flattenAction, &QAction::triggered, this, &TradingView::confirmFlatten);
+    m_killSwitchAction = new QAction(tr("Halt trading…"), this);
+    m_killSwitchAction->setObjectName(QStringLiteral("killSwitchAction"));
+    connect(m_killSwitchAction, &QAction::triggered, this, &TradingView::confirmKillSwitch);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 4);
     layout->setSpacing(8);
@@ -102,8 +124,19 @@ TradingView::TradingView(QWidget *parent)
     titleRow->addSpacing(12);
     titleRow->addWidget(m_noPositions);
     titleRow->addStretch(1);
+    for (QAction *action : {m_closeAction, m_flattenAction}) {
+        auto *button = new QToolButton(positionsArea);
+        button->setObjectName(action->objectName().replace(QLatin1String("Action"), QLatin1String("Button")));
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        titleRow->addWidget(button);
+    }
     positionsLayout->addLayout(titleRow);
     m_positionTable = makeTable(QStringLiteral("positionTable"), m_positions, PositionTableModel::Opened);
+    m_positionTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_positionTable, &QWidget::customContextMenuRequested, this, &TradingView::showPositionMenu);
+    connect(m_positionTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &TradingView::updateActions);
     positionsLayout->addWidget(m_positionTable, 1);
 
     // Then the account's curve, wide and short, and the event tables in tabs at the bottom, each across the
@@ -173,6 +206,8 @@ TradingView::TradingView(QWidget *parent)
     connect(m_positions, &QAbstractItemModel::rowsInserted, this, &TradingView::updatePositionFigures);
     connect(m_positions, &QAbstractItemModel::rowsRemoved, this, &TradingView::updatePositionFigures);
     connect(m_positions, &QAbstractItemModel::dataChanged, this, &TradingView::updatePositionFigures);
+    connect(m_positions, &QAbstractItemModel::rowsInserted, this, &TradingView::updateActions);
+    connect(m_positions, &QAbstractItemModel::rowsRemoved, this, &TradingView::updateActions);
 
     updateTabTitles();
     updatePositionFigures();
@@ -180,6 +215,7 @@ TradingView::TradingView(QWidget *parent)
     setFigure(Equity, tr("–"));
     setFigure(Cash, tr("–"));
     setFigure(RealisedToday, tr("–"));
+    updateActions();
     restoreLayout();
 }
 
@@ -224,7 +260,12 @@ QWidget *TradingView::buildSummary()
     addTile(RealisedToday, tr("Realised today ($)"), QStringLiteral("tradingRealisedToday"),
             tr("Realised PnL minus fees of the fills seen since 00:00 UTC of the market day"));
     addTile(KillSwitch, tr("Kill switch"), QStringLiteral("tradingKillSwitch"),
-            tr("Trips on the drawdown limit and stops new entries until the engine is stopped"));
+            tr("Trips on the drawdown limit, or by hand (“Halt trading”), and stops new entries until it is reset"));
+    m_killSwitchButton = new QToolButton(row);
+    m_killSwitchButton->setObjectName(QStringLiteral("killSwitchButton"));
+    m_killSwitchButton->setDefaultAction(m_killSwitchAction);
+    m_killSwitchButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    layout->addWidget(m_killSwitchButton, 0, Qt::AlignVCenter);
     layout->addStretch(1);
     return row;
 }
@@ -278,8 +319,10 @@ void TradingView::setSession(WorkstationSession *session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    setControl(session && session->canControl());
     if (!session)
         return;
+    connect(session, &WorkstationSession::controlChanged, this, &TradingView::setControl);
     connect(session, &WorkstationSession::signalsGenerated, this, &TradingView::showSignals);
     connect(session, &WorkstationSession::signalDecided, this, &TradingView::showDecision);
     connect(session, &WorkstationSession::tradingUpdated, this, &TradingView::showTradingUpdate);
@@ -355,6 +398,7 @@ void TradingView::showStatus(const EngineStatus &status)
     m_engineState = status.state;
     m_killReason = status.state == EngineState::Emergency ? status.lastReason : QString();
     updateKillSwitch();
+    updateActions();
     // Between trading steps the status is the account's only voice (the equity moves with the marks).
     if (status.marketTimeMs > 0 && status.equity > 0) {
         rollDay(status.marketTimeMs);
@@ -388,6 +432,7 @@ void TradingView::clear()
     updateKillSwitch();
     updatePositionFigures();
     updateTabTitles();
+    updateActions();
 }
 
 void TradingView::setFigure(Figure figure, const QString &text, const QColor &colour)
@@ -441,6 +486,176 @@ void TradingView::updateKillSwitch()
     else
         setFigure(KillSwitch, tr("● Armed"), Theme::up());
     m_figures[KillSwitch]->setToolTip(m_killReason);
+}
+
+void TradingView::setControl(bool canControl)
+{
+    m_canControl = canControl;
+    // A confirmation asked with rights the session no longer has would send a command bound to fail.
+    if (!canControl && m_confirmation)
+        m_confirmation->close();
+    updateActions();
+}
+
+void TradingView::updateActions()
+{
+    const bool control = m_session && m_canControl;
+    const QString why = control ? QString() : tr(" (needs a session with operator rights)");
+    m_closeAction->setEnabled(control && selectedPosition() != nullptr);
+    m_flattenAction->setEnabled(control && m_positions->rowCount() > 0);
+    const bool resetMode = m_killSwitch || m_engineState == EngineState::Emergency;
+    const bool running = m_engineState == EngineState::Initializing || m_engineState == EngineState::Scanning ||
+                         m_engineState == EngineState::Managing || m_engineState == EngineState::Paused;
+    m_killSwitchAction->setText(resetMode ? tr("Reset kill switch…") : tr("Halt trading…"));
+    m_killSwitchAction->setToolTip(
+        (resetMode ? tr("Clear the kill switch and resume entries (asks first)")
+                   : tr("Trip the kill switch by hand: no new entries, every position closed (asks first)")) +
+        why);
+    m_killSwitchAction->setEnabled(control && m_haveStatus && (resetMode || running));
+}
+
+const Position *TradingView::selectedPosition(double *mark) const
+{
+    const QModelIndexList rows = m_positionTable->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    const auto *proxy = qobject_cast<const QSortFilterProxyModel *>(m_positionTable->model());
+    const QModelIndex source = proxy ? proxy->mapToSource(rows.constFirst()) : rows.constFirst();
+    if (!source.isValid() || source.row() >= m_positions->rowCount())
+        return nullptr;
+    if (mark)
+        *mark = m_positions->markAt(source.row());
+    return &m_positions->positionAt(source.row());
+}
+
+void TradingView::showPositionMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_positionTable->indexAt(pos);
+    if (index.isValid())
+        m_positionTable->selectRow(index.row());
+    updateActions();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("positionMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_closeAction);
+    menu->addAction(m_flattenAction);
+    menu->popup(m_positionTable->viewport()->mapToGlobal(pos));
+}
+
+void TradingView::confirmClose()
+{
+    double mark = 0;
+    const Position *p = selectedPosition(&mark);
+    if (!p || !m_session || !m_canControl)
+        return;
+    const qint64 id = p->id;
+    const QString side = TradingText::side(p->side);
+    const QString question = tr("Close position #%1: %2 %3?").arg(id).arg(side, p->symbol);
+    QStringList details;
+    if (p->status == PositionStatus::Pending) {
+        details << tr("Its entry order for %1 has not filled yet: it is cancelled.")
+                       .arg(TradingText::quantity(p->targetQty));
+    } else {
+        details << tr("Side: %1").arg(side) << tr("Quantity: %1").arg(TradingText::quantity(p->qty))
+                << tr("Average entry: %1").arg(NumberFormat::price(p->avgEntry))
+                << tr("Current mark: %1").arg(mark > 0 ? NumberFormat::price(mark) : tr("unknown"));
+        if (mark > 0)
+            details << tr("Estimated PnL: %1 $ at the mark, before the exit fee")
+                           .arg(NumberFormat::signedMoney(p->unrealisedPnlUsd(mark)));
+        details << QString()
+                << tr("A reduce-only market order closes the whole position; it fills at the market, which may "
+                      "differ from the mark.");
+    }
+    confirm(tr("Close position"), question, details.join(u'\n'), tr("Close position"), [this, id] {
+        if (m_session && m_canControl)
+            m_session->closePosition(id);
+    });
+}
+
+void TradingView::confirmFlatten()
+{
+    const int rows = m_positions->rowCount();
+    if (rows == 0 || !m_session || !m_canControl)
+        return;
+    QStringList details;
+    constexpr int kListed = 12;
+    for (int row = 0; row < rows && row < kListed; ++row) {
+        const Position &p = m_positions->positionAt(row);
+        const double mark = m_positions->markAt(row);
+        if (p.status == PositionStatus::Pending) {
+            details << tr("%1 %2: entry not filled yet, cancelled").arg(p.symbol, TradingText::side(p.side));
+            continue;
+        }
+        details << tr("%1 %2 %3 at %4: %5 $")
+                       .arg(p.symbol, TradingText::side(p.side), TradingText::quantity(p.qty),
+                            mark > 0 ? NumberFormat::price(mark) : tr("unknown"),
+                            mark > 0 ? NumberFormat::signedMoney(p.unrealisedPnlUsd(mark)) : tr("?"));
+    }
+    if (rows > kListed)
+        details << tr("… and %n more", nullptr, rows - kListed);
+    details << QString()
+            << tr("Estimated PnL in total: %1 $ at the marks, before exit fees")
+                   .arg(NumberFormat::signedMoney(m_positions->unrealisedTotal()))
+            << tr("Each is closed by a reduce-only market order. New entries continue: to stop them as well, "
+                  "halt trading.");
+    confirm(tr("Flatten all"), tr("Close all %n position(s) at market?", nullptr, rows), details.join(u'\n'),
+            tr("Flatten all"), [this] {
+                if (m_session && m_canControl)
+                    m_session->flattenAll();
+            });
+}
+
+void TradingView::confirmKillSwitch()
+{
+    if (!m_session || !m_canControl)
+        return;
+    if (m_killSwitch || m_engineState == EngineState::Emergency) {
+        QString details = tr("New entries resume; the drawdown limit is measured again from the current equity.");
+        if (!m_killReason.isEmpty())
+            details = tr("Halted because: %1").arg(m_killReason) + u'\n' + details;
+        confirm(tr("Reset kill switch"), tr("Reset the kill switch and resume trading?"), details,
+                tr("Reset kill switch"), [this] {
+                    if (m_session && m_canControl)
+                        m_session->resetKillSwitch();
+                });
+        return;
+    }
+    const int rows = m_positions->rowCount();
+    QString details = tr("The engine takes no new entries and closes every open position at market.");
+    if (rows > 0)
+        details +=
+            u'\n' + tr("%n position(s) closed now; estimated PnL %1 $ at the marks, before exit fees.", nullptr, rows)
+                        .arg(NumberFormat::signedMoney(m_positions->unrealisedTotal()));
+    details += u'\n' + tr("Trading stays halted until “Reset kill switch”.");
+    confirm(tr("Halt trading"), tr("Halt trading now?"), details, tr("Halt trading"), [this] {
+        if (m_session && m_canControl)
+            m_session->haltTrading(tr("the operator pressed “Halt trading”"));
+    });
+}
+
+void TradingView::confirm(const QString &title, const QString &question, const QString &details,
+                          const QString &acceptText, std::function<void()> accepted)
+{
+    if (m_confirmation)
+        m_confirmation->close();
+    auto *box = new QMessageBox(QMessageBox::Warning, title, question, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("tradingConfirmation"));
+    box->setInformativeText(details);
+    QPushButton *yes = box->addButton(acceptText, QMessageBox::AcceptRole);
+    yes->setObjectName(QStringLiteral("confirmButton"));
+    QPushButton *no = box->addButton(QMessageBox::Cancel);
+    no->setObjectName(QStringLiteral("cancelButton"));
+    // A destructive action is never the default: Enter and Escape both back out.
+    box->setDefaultButton(no);
+    box->setEscapeButton(no);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::buttonClicked, this, [yes, accepted = std::move(accepted)](QAbstractButton *button) {
+        if (button == yes && accepted)
+            accepted();
+    });
+    m_confirmation = box;
+    box->open();
 }
 
 void TradingView::changeEvent(QEvent *event)

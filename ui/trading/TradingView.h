@@ -6,14 +6,19 @@
 #include "trading/Signal.h"
 #include "trading/TradingUpdate.h"
 
+#include <QMessageBox>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
 #include <array>
+#include <functional>
 
 class QAbstractItemModel;
+class QAction;
 class QLabel;
+
+class QToolButton;
 class QSplitter;
 class QTabWidget;
 class QTableView;
@@ -33,6 +38,12 @@ class SortFilterProxyModel;
 // setSession() connects a WorkstationSession (local engine or remote server); the public slots feed it
 // without one. Tables update in place (dataChanged and row inserts, never a reset); column widths and the
 // splitters are remembered (QSettings group "tradingView").
+//
+// The operator's hands on the trading: "Close position" (button, context menu, Ctrl+Del on the selected
+// row), "Flatten all", and the kill switch tile's "Halt trading" / "Reset kill switch". Each asks first in a
+// window-modal QMessageBox (objectName "tradingConfirmation") naming what will happen, then sends the
+// session's command; the tables change only when the engine's result arrives. Disabled without a session
+// that can control (a viewer's read-only token) or with nothing to act on.
 class TradingView final : public QWidget
 {
     Q_OBJECT
@@ -55,6 +66,13 @@ public:
 
     // Net realised PnL (price PnL minus fees) of the fills in the current UTC day of market time.
     double realisedToday() const { return m_realisedToday; }
+
+    QAction *closePositionAction() const { return m_closeAction; }
+    QAction *flattenAllAction() const { return m_flattenAction; }
+    // "Halt trading" while the kill switch is armed, "Reset kill switch" once tripped or halted.
+    QAction *killSwitchAction() const { return m_killSwitchAction; }
+    // The confirmation being shown (null when none).
+    QMessageBox *pendingConfirmation() const { return m_confirmation; }
 
 public slots:
     void showSignals(const QList<bw::Signal> &signalList);
@@ -82,6 +100,17 @@ private:
     void updateRealisedFigure();
     void updateTabTitles();
     void updateKillSwitch();
+    void updateActions();
+    void setControl(bool canControl);
+    // The live position of the position table's current row (null: none selected).
+    const bw::Position *selectedPosition(double *mark = nullptr) const;
+    void confirmClose();
+    void confirmFlatten();
+    void confirmKillSwitch();
+    void showPositionMenu(const QPoint &pos);
+    // Asks `question` (with `details`) in a window-modal box; `accepted` runs when the operator confirms.
+    void confirm(const QString &title, const QString &question, const QString &details, const QString &acceptText,
+                 std::function<void()> accepted);
     void restoreLayout();
     void saveLayout() const;
 
@@ -105,6 +134,12 @@ private:
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_splitter = nullptr;
     QTimer m_tabTitleTimer;
+    QAction *m_closeAction = nullptr;
+    QAction *m_flattenAction = nullptr;
+    QAction *m_killSwitchAction = nullptr;
+    QToolButton *m_killSwitchButton = nullptr;
+    QPointer<QMessageBox> m_confirmation;
+    bool m_canControl = false;
 
     double m_realisedToday = 0;
     qint64 m_dayStartMs = 0; // UTC midnight of the day m_realisedToday covers (0: none yet)
