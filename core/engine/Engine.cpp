@@ -312,15 +312,21 @@ void Engine::onBatch(const MarketUpdateBatch &batch)
             double atr = m_source->baseAtr(i);
             if (!std::isfinite(atr) || atr <= 0)
                 atr = 0;
-            // A closed bar's range counts only when the whole bar lies after the entry: its extremes may
-            // otherwise come from before the position existed.
-            MarkUpdate mark = MarkUpdate::tick(candle ? candle->close : useBook.mid(), atr);
-            if (candle && candle->closed && p.status == PositionStatus::Open && candle->openTimeMs >= p.openedMs)
-                mark = MarkUpdate::bar(*candle, atr);
+            // The path since the previous update (MarkPathTracker): stops crossed between two ticks trigger
+            // where the market crossed them. A bar's range counts only where it lies after the entry.
+            MarkUpdate mark = MarkUpdate::tick(useBook.mid(), atr);
+            if (candle)
+                mark = p.status == PositionStatus::Open ? m_paths.observe(p.id, *candle, atr, p.openedMs)
+                                                        : MarkUpdate::tick(candle->close, atr);
             update.append(m_manager->onMarket(p.symbol, useBook, mark));
         }
         update.append(m_manager->onTimer());
         apply(update);
+    }
+    if (m_paths.size() > 0) {
+        for (qint64 id : m_paths.keys())
+            if (!m_book->findLive(id))
+                m_paths.forget(id);
     }
     maybeScan();
     if (m_replay) {
@@ -664,6 +670,12 @@ void Engine::handleSignals(const QList<Signal> &signalList)
                 } else {
                     entered = true;
                     ++m_entries;
+                    // What the bar did before the entry is not the position's path.
+                    const CandleSeries &bars = store.market(i).bars;
+                    if (const auto forming = bars.forming(); forming && !update.positions.isEmpty())
+                        m_paths.seed(update.positions.constFirst().id, *forming);
+                    else if (bars.size() > 0 && !update.positions.isEmpty())
+                        m_paths.seed(update.positions.constFirst().id, bars.at(bars.size() - 1));
                     apply(update);
                 }
             }

@@ -10,6 +10,7 @@
 #include "scanner/ScanReport.h"
 #include "scanner/Scanner.h"
 #include "signals/SignalEngine.h"
+#include "trading/MarkPathTracker.h"
 #include "trading/Signal.h"
 #include "trading/TradingUpdate.h"
 
@@ -188,6 +189,7 @@ private:
     std::unique_ptr<PaperBroker> m_broker;
     std::unique_ptr<PositionBook> m_book;
     std::unique_ptr<PositionManager> m_manager;
+    MarkPathTracker m_paths; // per live position: the candle seen last, to walk the path between updates
     std::unique_ptr<Journal> m_journal;
     QTimer *m_statusTimer = nullptr;
 

@@ -26,6 +26,10 @@ constexpr double kIdioAlpha = 0.08;
 constexpr double kIdioBeta = 0.88;
 constexpr double kAnchorReversion = 0.002; // per bar, trend regime
 constexpr double kRangeReversion = 0.25;   // per bar, towards the range centre
+// The last bars of a consolidation before it resolves: volume builds and the price presses the side it
+// will break (breakout_v1 wants the last hour's median volume above the hour before's, original-system.md
+// §2.10 volume_surge_1h_min).
+constexpr int kBuildUpBars = 10;
 constexpr qint64 kDayMs = 86400000;
 
 // Syllables for plausible, made-up base asset names.
@@ -107,6 +111,8 @@ void SimulatedMarket::makeSymbols()
 {
     // A separate generator for the static set-up keeps names and parameters independent of the path.
     Random setup(m_config.seed * 0xD1B54A32D192ED03ULL + 1);
+    // Lot sizes come from their own generator, so that they do not move names and volatility parameters.
+    Random lots(m_config.seed * 0x94D049BB133111EBULL + 7);
     const int n = m_config.symbols;
     const qint64 iv = m_config.barIntervalMs;
     const double volScale = std::sqrt(static_cast<double>(iv) / 300000.0);
@@ -170,7 +176,11 @@ void SimulatedMarket::makeSymbols()
         info.quoteAsset = QStringLiteral("USDT");
         info.name = base + info.quoteAsset;
         info.tickSize = std::pow(10.0, std::floor(std::log10(price)) - 5);
-        info.lotSize = std::pow(10.0, std::ceil(std::log10(10.0 / price)));
+        // Exchange quantity steps are worth from about ten cents to a hundred USD a lot (Bybit: BTC 0.001,
+        // SOL 0.1, DOGE 1, 1000PEPE 100): the largest power of ten worth at most a log-uniform 1-100 USD,
+        // so 0.1 to 100 USD a lot; the majors at the top of it.
+        const double lotUsd = i == 0 ? 100.0 : (i == 1 ? 50.0 : std::pow(10.0, lots.uniform(0.0, 2.0)));
+        info.lotSize = std::pow(10.0, std::floor(std::log10(lotUsd / price) + 1e-9));
         info.minNotional = 5;
         m_symbols.append(info);
 
@@ -178,7 +188,7 @@ void SimulatedMarket::makeSymbols()
         y.regimes = i != 0; // BTC is the factor itself
         y.beta = i == 0 ? 1.0 : (i == 1 ? 1.1 : setup.uniform(0.6, 1.4));
         const double idioSigma =
-            i == 0 ? 0.0 : (i == 1 ? 0.0012 : 0.0022 * std::exp(1.1 * rank + 0.25 * setup.normal())) * volScale;
+            i == 0 ? 0.0 : (i == 1 ? 0.0012 : 0.0028 * std::exp(1.0 * rank + 0.25 * setup.normal())) * volScale;
         y.sigma2 = idioSigma * idioSigma;
         y.sigmaTotal = std::sqrt(y.beta * y.beta * m_factorSigma2 + y.sigma2);
         y.h = y.sigma2;
@@ -207,10 +217,11 @@ void SimulatedMarket::enterRegime(Symbol &y)
         y.regime = Regime::Range;
         y.center = y.x;
         y.halfWidth = m_rng.uniform(1.0, 2.0) * y.sigmaTotal;
-        y.regimeLeft = m_rng.uniformInt(25, 70);
+        y.regimeLeft = m_rng.uniformInt(22, 45);
+        // The side the range will be left by is set now: its last bars press that side (see kBuildUpBars).
+        y.direction = m_rng.uniform() < 0.55 ? 1 : -1;
         break;
     case Regime::Range:
-        y.direction = m_rng.uniform() < 0.55 ? 1 : -1;
         if (m_rng.uniform() < 0.3) {
             y.regime = Regime::FalseBreakout;
             y.regimeLeft = m_rng.uniformInt(1, 2);
@@ -223,7 +234,7 @@ void SimulatedMarket::enterRegime(Symbol &y)
         break;
     case Regime::Breakout:
         y.regime = Regime::Trend;
-        y.regimeLeft = m_rng.uniformInt(15, 60);
+        y.regimeLeft = m_rng.uniformInt(8, 30);
         y.trendDrift = (0.05 * y.direction + 0.08 * m_rng.normal()) * y.sigmaTotal;
         break;
     case Regime::FalseBreakout:
@@ -232,7 +243,8 @@ void SimulatedMarket::enterRegime(Symbol &y)
         break;
     case Regime::Return:
         y.regime = Regime::Range;
-        y.regimeLeft = m_rng.uniformInt(10, 30);
+        y.regimeLeft = m_rng.uniformInt(kBuildUpBars + 4, 30);
+        y.direction = m_rng.uniform() < 0.55 ? 1 : -1;
         break;
     }
 }
@@ -255,12 +267,20 @@ void SimulatedMarket::beginBar(Symbol &y)
         y.noise = 1.0;
         break;
     case Regime::Range:
-        y.noise = 0.45;
-        volume = m_rng.uniform(0.45, 0.7);
+        y.noise = 0.5;
+        if (y.regimeLeft > kBuildUpBars) {
+            volume = m_rng.uniform(0.45, 0.7); // the range dries up
+        } else {
+            // Build-up: participation rises bar by bar towards the break.
+            const double f = 1.0 - static_cast<double>(y.regimeLeft - 1) / kBuildUpBars;
+            volume = m_rng.uniform(0.7, 0.9) + 0.8 * f;
+        }
         break;
     case Regime::Breakout:
         if (k == 0)
-            drift = y.center + y.direction * y.halfWidth * m_rng.uniform(1.6, 2.5) - y.x;
+            // The break bar closes beyond the level by a fraction of the range's width (an ATR or so), the
+            // following bars carry the move on.
+            drift = y.center + y.direction * y.halfWidth * m_rng.uniform(1.25, 1.9) - y.x;
         else
             drift = y.direction * y.halfWidth * m_rng.uniform(0.3, 1.0) * std::pow(0.75, k);
         volume = 1.0 + (y.peakVolume - 1.0) * std::pow(0.6, k);
@@ -268,7 +288,7 @@ void SimulatedMarket::beginBar(Symbol &y)
         break;
     case Regime::FalseBreakout:
         if (k == 0)
-            drift = y.center + y.direction * y.halfWidth * m_rng.uniform(1.3, 1.8) - y.x;
+            drift = y.center + y.direction * y.halfWidth * m_rng.uniform(1.15, 1.6) - y.x;
         volume = k == 0 ? y.peakVolume : 1.5;
         y.noise = 1.0;
         break;
@@ -309,8 +329,10 @@ void SimulatedMarket::tickSymbols(double factorStep)
         double dx = y.beta * factorStep + idio;
         if (y.regime == Regime::Range) {
             // The range drifts a little with the market; the price is pulled to its centre and kept inside.
-            dx = 0.3 * y.beta * factorStep + idio + reversion * (y.center - y.x);
-            y.center += 0.3 * y.beta * factorStep;
+            // In the build-up it is pulled towards the side it will break instead: it presses the level.
+            const double target = y.regimeLeft > kBuildUpBars ? y.center : y.center + 0.55 * y.direction * y.halfWidth;
+            dx = 0.5 * y.beta * factorStep + idio + reversion * (target - y.x);
+            y.center += 0.5 * y.beta * factorStep;
         }
         double x = y.x + dx;
         if (y.regime == Regime::Range) {
@@ -505,7 +527,10 @@ void SimulatedMarket::appendBooks(MarketUpdateBatch &batch)
         b.spreadBps = (b.bestAsk - b.bestBid) / b.mid() * 1e4;
         // The book leans with short-term momentum: buyers stack bids into a rise.
         const double momentum = y.momentum / std::max(1e-12, y.sigmaTotal / std::sqrt(m_config.ticksPerBar));
-        const double imbalance = std::clamp(0.6 * std::tanh(0.8 * momentum) + 0.15 * m_bookRng.normal(), -0.95, 0.95);
+        // Within 0.5 % of the touch the thin side of a liquid perp's book keeps a good part of the thick
+        // side's size: |imbalance| <= 0.6 leaves it at least a quarter. (Splitting the depth up to 0.95
+        // starved the side a breakout buys from, and the depth cap then sized orders below one lot.)
+        const double imbalance = std::clamp(0.55 * std::tanh(0.8 * momentum) + 0.12 * m_bookRng.normal(), -0.6, 0.6);
         const double total = 2.0 * y.depth05 * std::exp(0.25 * m_bookRng.normal()) / std::sqrt(stress);
         b.bidDepth05 = total * (1 + imbalance) / 2;
         b.askDepth05 = total * (1 - imbalance) / 2;

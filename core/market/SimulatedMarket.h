@@ -17,9 +17,12 @@ namespace bw {
 //
 // Model: a BTC factor (geometric random walk with GARCH(1,1) volatility) that every other symbol follows
 // with its own beta, plus idiosyncratic GARCH noise. Each symbol cycles through regimes: trend, a tight
-// consolidation range lasting tens of bars, then a volume-backed breakout out of the range, or a false
-// breakout that returns into the range. Liquidity falls with rank: 24 h turnover from billions down to
-// about 100 k USDT, with spreads, book depth and trade counts scaled to it.
+// consolidation range of 22-45 bars whose volume dries up and then, over its last 10 bars, builds while the
+// price presses the side it will leave by; then a volume-backed breakout out of the range (70 %) or a false
+// breakout that returns into the range (30 %). Liquidity falls with rank: 24 h turnover from billions
+// down to about 100 k USDT, with spreads, book depth and trade counts scaled to it. Lot sizes are worth 0.1
+// to 100 USD, like exchange quantity steps; the book's thin side keeps at least a quarter of the thick
+// side's depth.
 //
 // Time: bars are built in ticks (config.ticksPerBar per bar). The first bar opens at
 // start - backfillBars * interval, so after backfillBars whole bars the clock stands at the start time.

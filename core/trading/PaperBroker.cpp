@@ -247,12 +247,16 @@ bool PaperBroker::tryFill(Working &working, BrokerResult &result, double pathPri
         const double f1 = (consumed + qty * touch) / depth;
         const double bps = m_config.paperSlippageBps + kBandBps * (f0 + f1) / 2.0;
         price = buy ? touch * (1.0 + bps / 10000.0) : touch * (1.0 - bps / 10000.0);
+        // A triggered stop is a market order and never fills better than the stop.
         if (o.type == OrderType::StopMarket)
             price = buy ? std::max(price, o.stopPrice) : std::min(price, o.stopPrice);
-        // On a bar's path the market traded through the stop: filled at the stop. Only a gap beyond it
-        // (the path price is the open) pays slippage and impact from there.
+        // On a path the market traded through the stop: filled at the stop moved against us by the paper
+        // slippage. The book at hand is the one at the end of the update, not the one the stop met, so its
+        // depth walk does not price this fill (it still bounds the quantity). A gap beyond the stop (the
+        // path price is the open) pays slippage and impact from the open, as above.
         if (onPath && o.type == OrderType::StopMarket && !(buy ? touch > o.stopPrice : touch < o.stopPrice))
-            price = o.stopPrice;
+            price = o.stopPrice *
+                    (buy ? 1.0 + m_config.paperSlippageBps / 10000.0 : 1.0 - m_config.paperSlippageBps / 10000.0);
         else if (o.type == OrderType::Limit)
             price = buy ? std::min(price, o.limitPrice) : std::max(price, o.limitPrice);
     }

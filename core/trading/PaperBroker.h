@@ -56,8 +56,9 @@ struct AccountSnapshot {
 // - StopMarket: live once the bid (sell) or ask (buy) crosses the stop, or at once when submitted as
 //   triggered; fills like a market order but never better than the stop ("at the stop or worse").
 // - Path price (OrderRequest::pathPrice, bar-driven exits): the fill on arrival happens where the bar's
-//   path met the order instead of at the book: a stop-market as a taker at the stop when the path traded
-//   through it, or at the open of a bar that gapped beyond it moved against us as above; a limit as a
+//   path met the order instead of at the book: a stop-market as a taker at the stop moved against us by
+//   paperSlippageBps when the path traded through it (so a stop loses 1 R + fees + that slippage), or at
+//   the open of a bar that gapped beyond it moved against us by slippage and impact as above; a limit as a
 //   maker at its limit (or at the better open of a gap), as the resting order it stands for. Depth still
 //   bounds the quantity.
 // - Fees on every fill: takerBps or makerBps of the fill notional.

@@ -14,8 +14,8 @@ struct PositionConfig {
     double chandelierAtrMult = 2.3;
     // Ours: the trail starts once TP1 has filled (the reference moves to breakeven, then trails).
     bool trailAfterTp1 = true;
-    // Ours: after TP1 the stop moves to entry +/- (round-trip taker fees + this), so a breakeven exit
-    // does not lose money to fees.
+    // Ours: after TP1 the stop moves to entry +/- (round-trip taker fees + paper slippage + this), so a
+    // breakeven exit does not lose money to fees and slippage.
     double breakevenExtraBps = 2.0;
     // A position open this long is closed at market (max_hold_time_hours).
     double maxHoldHours = 20;

@@ -54,7 +54,9 @@ PositionManager::PositionManager(PaperBroker &broker, PositionBook &book, const 
 
 double PositionManager::breakevenPrice(TradeSide side, double avgEntry) const
 {
-    const double bps = 2.0 * m_broker.config().fees.takerBps + m_config.breakevenExtraBps;
+    // The exit is a stop-market: it pays the taker fee and the paper slippage too.
+    const double bps =
+        2.0 * m_broker.config().fees.takerBps + m_broker.config().paperSlippageBps + m_config.breakevenExtraBps;
     return avgEntry * (1.0 + sideSign(side) * bps / 10000.0);
 }
 

@@ -42,7 +42,7 @@ struct MarkUpdate {
 //      trailing_stop after the rule that placed the stop;
 //   2. maximum hold time -> market order for everything left;
 //   3. TP1 at avgEntry +/- tp1R * initial R: reduce-only limit for tp1SizePct of the entry quantity; once
-//      filled the stop moves to breakeven (entry +/- round-trip taker fees + breakevenExtraBps);
+//      filled the stop moves to breakeven (entry +/- round-trip taker fees + paperSlippageBps + breakevenExtraBps);
 //      TP2 at tp2R * initial R (after TP1): limit for tp2SizePct of the entry quantity;
 //   4. chandelier trail (after TP1 unless trailAfterTp1 is off): highest high since entry - k * ATR for a
 //      long (lowest low + k * ATR for a short), moved only when it tightens; applies from the next update.

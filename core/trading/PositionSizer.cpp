@@ -1,6 +1,7 @@
 #include "trading/PositionSizer.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <cmath>
 
@@ -23,7 +24,52 @@ PositionSize reject(PositionSize size, RiskRejection rejection, const QString &r
     return size;
 }
 
+// "1,234.5": thousands separated, at most `decimals` decimals, trailing zeros dropped.
+QString amount(double value, int decimals = 2)
+{
+    // The C locale with grouping: the reason goes to the journal and over the wire as well as to the screen.
+    QLocale locale = QLocale::c();
+    locale.setNumberOptions(QLocale::DefaultNumberOptions);
+    QString text = locale.toString(value, 'f', decimals);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text;
+}
+
+// A lot count below one: enough significant digits to tell 0.4 from 0.04.
+QString lots(double value)
+{
+    return QString::number(value, 'g', value < 0.01 ? 1 : 2);
+}
+
 } // namespace
+
+QString PositionSizer::zeroLotsReason(const RiskConfig &config, const PositionSize &size, TradeSide side, double entry,
+                                      double depth, double unroundedQty, const SymbolInfo &symbol)
+{
+    const QString lotCount = lots(symbol.lotSize > 0 ? unroundedQty / symbol.lotSize : 0.0);
+    const QString lotSize = amount(symbol.lotSize, 12);
+    switch (size.cap) {
+    case SizeCap::Depth:
+        return tr("depth cap: %1 % of %2 USD %3 depth within 0.3 % allows %4 lots of %5 %6 (%7 USD a lot at %8)")
+            .arg(amount(config.maxDepthFraction * 100.0, 1), amount(depth, 0),
+                 side == TradeSide::Long ? tr("ask") : tr("bid"), lotCount, lotSize, symbol.name,
+                 amount(symbol.lotSize * entry), amount(entry, 8));
+    case SizeCap::MaxNotional:
+        return tr("maximum position cap: %1 USD allows %2 lots of %3 %4 (%5 USD a lot at %6)")
+            .arg(amount(config.maxPositionUsd, 0), lotCount, lotSize, symbol.name, amount(symbol.lotSize * entry),
+                 amount(entry, 8));
+    case SizeCap::None:
+        break;
+    }
+    return tr("risk budget: %1 USD over a stop distance of %2 allows %3 lots of %4 %5 (%6 USD a lot at %7)")
+        .arg(amount(size.budgetUsd), amount(size.stopDistance, 8), lotCount, lotSize, symbol.name,
+             amount(symbol.lotSize * entry), amount(entry, 8));
+}
 
 double PositionSizer::roundDownToLot(double qty, double lotSize)
 {
@@ -70,10 +116,11 @@ PositionSize PositionSizer::compute(const RiskConfig &config, double equity, Tra
         size.cap = SizeCap::Depth;
     }
 
+    const double unrounded = qty;
     qty = roundDownToLot(qty, symbol.lotSize);
     if (!(qty > 0))
         return reject(size, RiskRejection::ZeroQuantity,
-                      tr("the size rounds down to zero lots of %1 (lot size %2)").arg(symbol.name).arg(symbol.lotSize));
+                      zeroLotsReason(config, size, side, entry, depth, unrounded, symbol));
 
     const double minNotional = std::max(config.minNotionalUsd, symbol.minNotional);
     if (qty * entry < minNotional)

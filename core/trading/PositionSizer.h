@@ -39,6 +39,11 @@ public:
 
     // Largest multiple of lotSize not above qty (qty itself when lotSize <= 0).
     static double roundDownToLot(double qty, double lotSize);
+
+    // Why a size came to less than one lot, naming the binding limit (size.cap) and its numbers, e.g.
+    // "depth cap: 25 % of 1,234 USD ask depth within 0.3 % allows 0.4 lots of 100 XUSDT (...)".
+    static QString zeroLotsReason(const RiskConfig &config, const PositionSize &size, TradeSide side, double entry,
+                                  double depth, double unroundedQty, const SymbolInfo &symbol);
 };
 
 } // namespace bw

@@ -197,6 +197,41 @@ private slots:
         QVERIFY(falseBreakouts < breakouts);
     }
 
+    // A breakout is announced like on a real chart: volume builds over the last hour of the consolidation
+    // and the break bar surges, so breakout_v1's volume gates (1 h median surge >= 1.15, 5 m surge >= 1.4)
+    // pass at the break for most of them, without tuning the preset to the simulation.
+    void breakoutsComeWithRisingVolume()
+    {
+        SimulatedMarket market(config(60, 42, 6));
+        const History h = run(market, 3000);
+        int breakouts = 0;
+        int bothGates = 0;
+        for (std::size_t s = 1; s < h.bars.size(); ++s) {
+            const auto &bars = h.bars[s];
+            for (std::size_t i = 50; i < bars.size(); ++i) {
+                double top = 0;
+                for (std::size_t j = i - 50; j < i; ++j)
+                    top = std::max(top, bars[j].high);
+                std::vector<double> last20, recent12, before12;
+                for (std::size_t j = i - 20; j < i; ++j)
+                    last20.push_back(bars[j].volume);
+                for (std::size_t j = i - 11; j <= i; ++j)
+                    recent12.push_back(bars[j].volume);
+                for (std::size_t j = i - 23; j <= i - 12; ++j)
+                    before12.push_back(bars[j].volume);
+                const double surge5m = bars[i].volume / median(last20);
+                if (!(bars[i].close > top && surge5m > 1.4))
+                    continue;
+                ++breakouts;
+                bothGates += median(recent12) / median(before12) >= 1.15 ? 1 : 0;
+                i += 6;
+            }
+        }
+        qInfo() << "breakouts" << breakouts << "with a rising hour" << bothGates;
+        QVERIFY(breakouts >= 100);
+        QVERIFY2(bothGates * 2 >= breakouts, qPrintable(QStringLiteral("%1 of %2").arg(bothGates).arg(breakouts)));
+    }
+
     void othersFollowBtc()
     {
         SimulatedMarket market(config(30, 42, 4));

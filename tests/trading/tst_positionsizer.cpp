@@ -84,6 +84,44 @@ private slots:
                                    << SizeCap::None << RiskRejection::InvalidEquity;
     }
 
+    // Less than one lot: the reason names the limit that bound the size and its numbers, so the user can
+    // tell a thin book from a small account or a tight position cap.
+    void zeroLotsNamesTheBindingCap()
+    {
+        SymbolInfo symbol;
+        symbol.name = QStringLiteral("TESTUSDT");
+        symbol.lotSize = 100;
+        BookSummary book;
+        book.bestBid = 3.899;
+        book.bestAsk = 3.9;
+        book.askDepth03 = 1234;
+        book.bidDepth03 = 1e6;
+
+        RiskConfig config;
+        config.maxDepthFraction = 0.1;
+        // 10 % of 1 234 = 123.4 USD -> 31.6 units = 0.32 lots of 100.
+        PositionSize size = PositionSizer::compute(config, 1e5, TradeSide::Long, 3.9, 3.8, book, symbol);
+        QCOMPARE(size.rejection, RiskRejection::ZeroQuantity);
+        QCOMPARE(size.cap, SizeCap::Depth);
+        QCOMPARE(size.reason, QStringLiteral("depth cap: 10 % of 1,234 USD ask depth within 0.3 % allows 0.32 lots "
+                                             "of 100 TESTUSDT (390 USD a lot at 3.9)"));
+
+        config = RiskConfig{};
+        config.maxPositionUsd = 50; // 50 / 3.9 = 12.8 units = 0.13 lots
+        size = PositionSizer::compute(config, 1e5, TradeSide::Long, 3.9, 3.8, book, symbol);
+        QCOMPARE(size.cap, SizeCap::MaxNotional);
+        QCOMPARE(
+            size.reason,
+            QStringLiteral("maximum position cap: 50 USD allows 0.13 lots of 100 TESTUSDT (390 USD a lot at 3.9)"));
+
+        config = RiskConfig{};
+        config.riskPerTrade = 0.01; // 1 000 * 1 % = 10 USD over 1 USD a unit = 10 units = 0.1 lots
+        size = PositionSizer::compute(config, 1000, TradeSide::Long, 3.9, 2.9, book, symbol);
+        QCOMPARE(size.cap, SizeCap::None);
+        QCOMPARE(size.reason, QStringLiteral("risk budget: 10 USD over a stop distance of 1 allows 0.1 lots of 100 "
+                                             "TESTUSDT (390 USD a lot at 3.9)"));
+    }
+
     void sizes()
     {
         QFETCH(double, equity);
