@@ -930,10 +930,6 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <translation>unbekanntes Symbol %1</translation>
     </message>
     <message>
-        <source>kill switch: %1</source>
-        <translation>Notabschaltung: %1</translation>
-    </message>
-    <message>
         <source>a scan is already running</source>
         <translation>ein Scan läuft bereits</translation>
     </message>
@@ -956,6 +952,73 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>preset %1 replaces %2</source>
         <translation>Preset %1 ersetzt %2</translation>
+    </message>
+    <message>
+        <source>the engine is not running (%1)</source>
+        <translation>die Engine läuft nicht (%1)</translation>
+    </message>
+    <message>
+        <source>there is no position #%1</source>
+        <translation>es gibt keine Position #%1</translation>
+    </message>
+    <message>
+        <source>position #%1 (%2) is already %3</source>
+        <translation>Position #%1 (%2) ist bereits %3</translation>
+    </message>
+    <message>
+        <source>position #%1 closed by its own rules before the manual close</source>
+        <translation>Position #%1 wurde vor dem manuellen Schließen durch ihre eigenen Regeln geschlossen</translation>
+    </message>
+    <message>
+        <source>by the operator</source>
+        <translation>durch den Bediener</translation>
+    </message>
+    <message>
+        <source>position #%1 (%2) is already being closed</source>
+        <translation>Position #%1 (%2) wird bereits geschlossen</translation>
+    </message>
+    <message>
+        <source>position #%1 %2 %3 %4 closed at market (%5)</source>
+        <translation>Position #%1 %2 %3 %4 zum Marktpreis geschlossen (%5)</translation>
+    </message>
+    <message>
+        <source>there are no open positions</source>
+        <translation>es gibt keine offenen Positionen</translation>
+    </message>
+    <message>
+        <source>every open position is already being closed</source>
+        <translation>jede offene Position wird bereits geschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) closed at market (%1)</source>
+        <translation>
+            <numerusform>%n Position zum Marktpreis geschlossen (%1)</numerusform>
+            <numerusform>%n Positionen zum Marktpreis geschlossen (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>trading is already halted: %1</source>
+        <translation>der Handel ist bereits angehalten: %1</translation>
+    </message>
+    <message>
+        <source>halted: %1</source>
+        <translation>angehalten: %1</translation>
+    </message>
+    <message>
+        <source>the engine has not started</source>
+        <translation>die Engine ist nicht gestartet</translation>
+    </message>
+    <message>
+        <source>the kill switch is not tripped and trading is not halted</source>
+        <translation>der Notausschalter ist nicht ausgelöst und der Handel nicht angehalten</translation>
+    </message>
+    <message>
+        <source>kill switch reset by the operator</source>
+        <translation>Notausschalter durch den Bediener zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>kill switch reset: %1</source>
+        <translation>Notausschalter zurückgesetzt: %1</translation>
     </message>
 </context>
 <context>
@@ -1398,12 +1461,20 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <translation>Geld</translation>
     </message>
     <message>
-        <source>the size rounds down to zero lots of %1 (lot size %2)</source>
-        <translation>die Größe rundet auf null Lots von %1 ab (Lotgröße %2)</translation>
-    </message>
-    <message>
         <source>order notional %1 is below the minimum %2</source>
         <translation>der Orderwert %1 liegt unter dem Minimum %2</translation>
+    </message>
+    <message>
+        <source>depth cap: %1 % of %2 USD %3 depth within 0.3 % allows %4 lots of %5 %6 (%7 USD a lot at %8)</source>
+        <translation>Tiefengrenze: %1 % von %2 USD %3-Tiefe innerhalb 0,3 % erlaubt %4 Lots zu %5 %6 (%7 USD je Lot bei %8)</translation>
+    </message>
+    <message>
+        <source>maximum position cap: %1 USD allows %2 lots of %3 %4 (%5 USD a lot at %6)</source>
+        <translation>Höchstposition: %1 USD erlaubt %2 Lots zu %3 %4 (%5 USD je Lot bei %6)</translation>
+    </message>
+    <message>
+        <source>risk budget: %1 USD over a stop distance of %2 allows %3 lots of %4 %5 (%6 USD a lot at %7)</source>
+        <translation>Risikobudget: %1 USD bei einem Stopp-Abstand von %2 erlaubt %3 Lots zu %4 %5 (%6 USD je Lot bei %7)</translation>
     </message>
 </context>
 <context>
@@ -1613,12 +1684,24 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <source>scan report</source>
         <translation>Scan-Bericht</translation>
     </message>
+    <message>
+        <source>field &apos;measured&apos; must be an object</source>
+        <translation>Feld &apos;measured&apos; muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>rejection &apos;%1&apos;</source>
+        <translation>Ablehnung &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>bw::RemoteBridge</name>
     <message>
         <source>unknown symbol &apos;%1&apos;</source>
         <translation>unbekanntes Symbol &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the engine is gone</source>
+        <translation>die Engine ist nicht mehr da</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2174,10 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <source>outside the top %1 by 24 h volume (cut-off %2)</source>
         <translation>nicht unter den Top %1 nach 24-h-Volumen (Grenze %2)</translation>
     </message>
+    <message>
+        <source>beyond max_candidates %1 (ranked %2)</source>
+        <translation>jenseits von max_candidates %1 (Rang %2)</translation>
+    </message>
 </context>
 <context>
     <name>bw::ServerToken</name>
@@ -2412,6 +2499,13 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>loading history %1 %</source>
         <translation>lade Historie %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>bw::WorkstationSession</name>
+    <message>
+        <source>this session does not offer trading commands</source>
+        <translation>diese Sitzung bietet keine Handelsbefehle</translation>
     </message>
 </context>
 <context>
@@ -3014,6 +3108,14 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>field &apos;count&apos; must be an integer from 1 to %1</source>
         <translation>Feld &apos;count&apos; muss eine ganze Zahl von 1 bis %1 sein</translation>
+    </message>
+    <message>
+        <source>field &apos;args.id&apos; must be a position id (a positive integer)</source>
+        <translation>Feld &apos;args.id&apos; muss eine Positions-ID sein (eine positive ganze Zahl)</translation>
+    </message>
+    <message>
+        <source>field &apos;args.reason&apos; must be a string of at most %1 characters</source>
+        <translation>Feld &apos;args.reason&apos; muss eine Zeichenkette mit höchstens %1 Zeichen sein</translation>
     </message>
 </context>
 <context>
@@ -4139,6 +4241,22 @@ Nächster Widerstand: %2</translation>
     <message>
         <source>Cannot open the folder %1: no file manager is set up.</source>
         <translation>Der Ordner %1 kann nicht geöffnet werden: kein Dateimanager eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Closing the position</source>
+        <translation>Position schließen</translation>
+    </message>
+    <message>
+        <source>Flattening the positions</source>
+        <translation>Alle Positionen schließen</translation>
+    </message>
+    <message>
+        <source>Halting trading</source>
+        <translation>Handel anhalten</translation>
+    </message>
+    <message>
+        <source>Resetting the kill switch</source>
+        <translation>Notausschalter zurücksetzen</translation>
     </message>
 </context>
 <context>
@@ -5284,6 +5402,14 @@ Nächster Widerstand: %2</translation>
         <source>Select a symbol in the table to see its chart, score and filters.</source>
         <translation>Wählen Sie ein Symbol in der Tabelle, um seinen Chart, Score und seine Filter zu sehen.</translation>
     </message>
+    <message>
+        <source> &amp;nbsp; price %1</source>
+        <translation> &amp;nbsp; Preis %1</translation>
+    </message>
+    <message>
+        <source> &amp;nbsp; levels: %1</source>
+        <translation> &amp;nbsp; Niveaus: %1</translation>
+    </message>
 </context>
 <context>
     <name>bw::ui::TradingText</name>
@@ -5547,10 +5673,6 @@ Nächster Widerstand: %2</translation>
         <translation>Notausschalter</translation>
     </message>
     <message>
-        <source>Trips on the drawdown limit and stops new entries until the engine is stopped</source>
-        <translation>Löst beim Drawdown-Limit aus und stoppt neue Einstiege, bis die Engine beendet wird</translation>
-    </message>
-    <message>
         <source>%1 (+%2 pending)</source>
         <translation>%1 (+%2 ausstehend)</translation>
     </message>
@@ -5589,6 +5711,167 @@ Nächster Widerstand: %2</translation>
     <message>
         <source>● Armed</source>
         <translation>● Scharf</translation>
+    </message>
+    <message>
+        <source>Close position…</source>
+        <translation>Position schließen…</translation>
+    </message>
+    <message>
+        <source>Close the selected position at market (asks first)</source>
+        <translation>Die ausgewählte Position zum Marktpreis schließen (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>Flatten all…</source>
+        <translation>Alle schließen…</translation>
+    </message>
+    <message>
+        <source>Close every open position at market; entries continue (asks first)</source>
+        <translation>Jede offene Position zum Marktpreis schließen; Einstiege gehen weiter (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>Halt trading…</source>
+        <translation>Handel anhalten…</translation>
+    </message>
+    <message>
+        <source>Trips on the drawdown limit, or by hand (“Halt trading”), and stops new entries until it is reset</source>
+        <translation>Löst bei der Drawdown-Grenze oder von Hand („Handel anhalten“) aus und stoppt neue Einstiege, bis er zurückgesetzt wird</translation>
+    </message>
+    <message>
+        <source> (needs a session with operator rights)</source>
+        <translation> (erfordert eine Sitzung mit Bedienerrechten)</translation>
+    </message>
+    <message>
+        <source>Reset kill switch…</source>
+        <translation>Notausschalter zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Clear the kill switch and resume entries (asks first)</source>
+        <translation>Den Notausschalter löschen und Einstiege wieder aufnehmen (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>Trip the kill switch by hand: no new entries, every position closed (asks first)</source>
+        <translation>Den Notausschalter von Hand auslösen: keine neuen Einstiege, jede Position wird geschlossen (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>Close position #%1: %2 %3?</source>
+        <translation>Position #%1 schließen: %2 %3?</translation>
+    </message>
+    <message>
+        <source>Its entry order for %1 has not filled yet: it is cancelled.</source>
+        <translation>Ihre Einstiegsorder über %1 ist noch nicht ausgeführt: sie wird storniert.</translation>
+    </message>
+    <message>
+        <source>Side: %1</source>
+        <translation>Seite: %1</translation>
+    </message>
+    <message>
+        <source>Quantity: %1</source>
+        <translation>Menge: %1</translation>
+    </message>
+    <message>
+        <source>Average entry: %1</source>
+        <translation>Durchschnittlicher Einstieg: %1</translation>
+    </message>
+    <message>
+        <source>Current mark: %1</source>
+        <translation>Aktueller Markpreis: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Estimated PnL: %1 $ at the mark, before the exit fee</source>
+        <translation>Geschätzter GuV: %1 $ zum Markpreis, vor der Ausstiegsgebühr</translation>
+    </message>
+    <message>
+        <source>A reduce-only market order closes the whole position; it fills at the market, which may differ from the mark.</source>
+        <translation>Eine Reduce-only-Marktorder schließt die ganze Position; sie wird zum Marktpreis ausgeführt, der vom Markpreis abweichen kann.</translation>
+    </message>
+    <message>
+        <source>Close position</source>
+        <translation>Position schließen</translation>
+    </message>
+    <message>
+        <source>%1 %2: entry not filled yet, cancelled</source>
+        <translation>%1 %2: Einstieg noch nicht ausgeführt, storniert</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 at %4: %5 $</source>
+        <translation>%1 %2 %3 bei %4: %5 $</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Estimated PnL in total: %1 $ at the marks, before exit fees</source>
+        <translation>Geschätzter GuV insgesamt: %1 $ zu den Markpreisen, vor Ausstiegsgebühren</translation>
+    </message>
+    <message>
+        <source>Each is closed by a reduce-only market order. New entries continue: to stop them as well, halt trading.</source>
+        <translation>Jede wird durch eine Reduce-only-Marktorder geschlossen. Neue Einstiege gehen weiter: um auch sie zu stoppen, den Handel anhalten.</translation>
+    </message>
+    <message>
+        <source>Flatten all</source>
+        <translation>Alle schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Close all %n position(s) at market?</source>
+        <translation>
+            <numerusform>Die %n Position zum Marktpreis schließen?</numerusform>
+            <numerusform>Alle %n Positionen zum Marktpreis schließen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New entries resume; the drawdown limit is measured again from the current equity.</source>
+        <translation>Neue Einstiege werden wieder aufgenommen; die Drawdown-Grenze wird ab dem aktuellen Eigenkapital neu gemessen.</translation>
+    </message>
+    <message>
+        <source>Halted because: %1</source>
+        <translation>Angehalten, weil: %1</translation>
+    </message>
+    <message>
+        <source>Reset kill switch</source>
+        <translation>Notausschalter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset the kill switch and resume trading?</source>
+        <translation>Den Notausschalter zurücksetzen und den Handel fortsetzen?</translation>
+    </message>
+    <message>
+        <source>The engine takes no new entries and closes every open position at market.</source>
+        <translation>Die Engine nimmt keine neuen Einstiege an und schließt jede offene Position zum Marktpreis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) closed now; estimated PnL %1 $ at the marks, before exit fees.</source>
+        <translation>
+            <numerusform>%n Position wird jetzt geschlossen; geschätzter GuV %1 $ zu den Markpreisen, vor Ausstiegsgebühren.</numerusform>
+            <numerusform>%n Positionen werden jetzt geschlossen; geschätzter GuV %1 $ zu den Markpreisen, vor Ausstiegsgebühren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trading stays halted until “Reset kill switch”.</source>
+        <translation>Der Handel bleibt angehalten bis „Notausschalter zurücksetzen“.</translation>
+    </message>
+    <message>
+        <source>Halt trading</source>
+        <translation>Handel anhalten</translation>
+    </message>
+    <message>
+        <source>Halt trading now?</source>
+        <translation>Handel jetzt anhalten?</translation>
+    </message>
+    <message>
+        <source>the operator pressed “Halt trading”</source>
+        <translation>der Bediener hat „Handel anhalten“ gedrückt</translation>
     </message>
 </context>
 </TS>
