@@ -11,6 +11,8 @@ function(bw_add_test name)
         target_link_libraries(${name} PRIVATE bw::ui)
     endif()
     target_compile_definitions(${name} PRIVATE BW_TEST_DATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
+    # Shared test helpers: #include "support/..." (tests/support).
+    target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/tests")
     add_test(NAME ${name} COMMAND ${name})
     set(home "${CMAKE_CURRENT_BINARY_DIR}/${name}.home")
     set(env

@@ -3,6 +3,7 @@
 #include "market/ReplayFeed.h"
 #include "market/SimulatedFeed.h"
 #include "scanner/PresetLoader.h"
+#include "support/TradingTestMarket.h"
 #include "trading/Order.h"
 #include "trading/PaperBroker.h"
 #include "trading/PositionBook.h"
@@ -25,39 +26,12 @@ namespace {
 // Loose enough that a small seeded simulated market trades within a couple of simulated days.
 Preset tradingPreset()
 {
-    Preset p = *PresetLoader::load(QStringLiteral("breakout_v1_relaxed")).preset;
-    p.liquidity.min24hVolumeUsd = 1e5;
-    p.liquidity.minDepthUsd03 = 100;
-    p.liquidity.minDepthUsd05 = 100;
-    p.liquidity.maxSpreadBps = 100;
-    p.liquidity.minTradesPerMinute = 0.1;
-    p.volatility.atrRangeMin = 0.0001;
-    p.volatility.atrRangeMax = 0.5;
-    p.volatility.bbWidthPercentileMax = 100;
-    p.volatility.volumeSurge1hMin = 0;
-    p.volatility.volumeSurge5mMin = 0;
-    p.risk.correlationLimit = 1.0;
-    p.risk.maxConcurrentPositions = 5;
-    p.scanner.topNByVolume.reset();
-    p.scanner.maxCandidates = 50;
-    p.scanner.scanIntervalSeconds = 300;
-    p.signal.momentumVolumeMultiplier = 1.0;
-    p.signal.momentumBodyRatioMin = 0.2;
-    p.signal.l2ImbalanceThreshold = 0.0;
-    p.position.maxHoldTimeHours = 6;
-    return p;
+    return test::looseTradingPreset(6);
 }
 
 SimulatedFeedConfig marketConfig()
 {
-    SimulatedFeedConfig c;
-    c.seed = 7;
-    c.symbols = 30;
-    c.speedUp = 30000; // a 5 m bar every 10 ms of wall time
-    c.backfillBars = 300;
-    c.ticksPerBar = 4;
-    c.startTimeMs = 1700000000000;
-    return c;
+    return test::smallTradingMarket(30000); // a 5 m bar every 10 ms of wall time
 }
 
 // An engine on its own thread, as the composition root runs it.

@@ -1,6 +1,7 @@
 #include "engine/Engine.h"
 #include "market/SimulatedFeed.h"
 #include "scanner/PresetLoader.h"
+#include "support/TradingTestMarket.h"
 #include "trading/Order.h"
 #include "trading/PositionBook.h"
 #include "trading/RiskManager.h"
@@ -24,39 +25,12 @@ namespace {
 // tst_engine); positions are held long enough to be closed by hand.
 Preset tradingPreset()
 {
-    Preset p = *PresetLoader::load(u"breakout_v1_relaxed"_s).preset;
-    p.liquidity.min24hVolumeUsd = 1e5;
-    p.liquidity.minDepthUsd03 = 100;
-    p.liquidity.minDepthUsd05 = 100;
-    p.liquidity.maxSpreadBps = 100;
-    p.liquidity.minTradesPerMinute = 0.1;
-    p.volatility.atrRangeMin = 0.0001;
-    p.volatility.atrRangeMax = 0.5;
-    p.volatility.bbWidthPercentileMax = 100;
-    p.volatility.volumeSurge1hMin = 0;
-    p.volatility.volumeSurge5mMin = 0;
-    p.risk.correlationLimit = 1.0;
-    p.risk.maxConcurrentPositions = 5;
-    p.scanner.topNByVolume.reset();
-    p.scanner.maxCandidates = 50;
-    p.scanner.scanIntervalSeconds = 300;
-    p.signal.momentumVolumeMultiplier = 1.0;
-    p.signal.momentumBodyRatioMin = 0.2;
-    p.signal.l2ImbalanceThreshold = 0.0;
-    p.position.maxHoldTimeHours = 48;
-    return p;
+    return test::looseTradingPreset(48);
 }
 
 SimulatedFeedConfig marketConfig()
 {
-    SimulatedFeedConfig c;
-    c.seed = 7;
-    c.symbols = 30;
-    c.speedUp = 6000; // a 5 m bar every 50 ms of wall time
-    c.backfillBars = 300;
-    c.ticksPerBar = 4;
-    c.startTimeMs = 1700000000000;
-    return c;
+    return test::smallTradingMarket(6000); // a 5 m bar every 50 ms of wall time
 }
 
 // An engine on its own thread, as the composition root runs it; what it publishes is collected on the test

@@ -1,8 +1,10 @@
+#include "EngineSession.h"
 #include "app/WorkstationSession.h"
 #include "common/Theme.h"
 #include "engine/Engine.h"
 #include "market/SimulatedFeed.h"
 #include "scanner/PresetLoader.h"
+#include "support/TradingTestMarket.h"
 #include "trading/ClosedPositionTableModel.h"
 #include "trading/OrderTableModel.h"
 #include "trading/PositionTableModel.h"
@@ -32,140 +34,13 @@ namespace {
 // held long enough to be closed by hand.
 Preset tradingPreset()
 {
-    Preset p = *PresetLoader::load(u"breakout_v1_relaxed"_s).preset;
-    p.liquidity.min24hVolumeUsd = 1e5;
-    p.liquidity.minDepthUsd03 = 100;
-    p.liquidity.minDepthUsd05 = 100;
-    p.liquidity.maxSpreadBps = 100;
-    p.liquidity.minTradesPerMinute = 0.1;
-    p.volatility.atrRangeMin = 0.0001;
-    p.volatility.atrRangeMax = 0.5;
-    p.volatility.bbWidthPercentileMax = 100;
-    p.volatility.volumeSurge1hMin = 0;
-    p.volatility.volumeSurge5mMin = 0;
-    p.risk.correlationLimit = 1.0;
-    p.risk.maxConcurrentPositions = 5;
-    p.scanner.topNByVolume.reset();
-    p.scanner.maxCandidates = 50;
-    p.scanner.scanIntervalSeconds = 300;
-    p.signal.momentumVolumeMultiplier = 1.0;
-    p.signal.momentumBodyRatioMin = 0.2;
-    p.signal.l2ImbalanceThreshold = 0.0;
-    p.position.maxHoldTimeHours = 48;
-    return p;
+    return test::looseTradingPreset(48);
 }
 
 SimulatedFeedConfig marketConfig()
 {
-    SimulatedFeedConfig c;
-    c.seed = 7;
-    c.symbols = 30;
-    c.speedUp = 6000; // a 5 m bar every 50 ms of wall time
-    c.backfillBars = 300;
-    c.ticksPerBar = 4;
-    c.startTimeMs = 1700000000000;
-    return c;
+    return test::smallTradingMarket(6000); // a 5 m bar every 50 ms of wall time
 }
-
-// A test double of the session interface: a real Engine on its own thread on a seeded simulated market, its
-// signals relayed and the trading commands given as a LocalSession gives them. Control can be withdrawn as a
-// remote session's would be.
-class EngineSession final : public WorkstationSession
-{
-public:
-    EngineSession()
-    {
-        EngineConfig config;
-        config.preset = tradingPreset();
-        config.statusIntervalMs = 100;
-        m_engine = new Engine(config, new SimulatedFeed(marketConfig()));
-        connect(m_engine, &Engine::tradingUpdated, this, &WorkstationSession::tradingUpdated);
-        connect(m_engine, &Engine::accountUpdated, this, &WorkstationSession::accountUpdated);
-        connect(m_engine, &Engine::statusChanged, this, &WorkstationSession::engineStatusChanged);
-        connect(m_engine, &Engine::overviewReady, this, &WorkstationSession::overviewReady);
-        connect(m_engine, &Engine::commandRefused, this, &WorkstationSession::commandFailed);
-        m_engine->moveToThread(&m_thread);
-        m_thread.setObjectName(u"bw-engine"_s);
-        m_thread.start();
-    }
-    ~EngineSession() override
-    {
-        QMetaObject::invokeMethod(
-            m_engine, [e = m_engine] { e->stop(); }, Qt::BlockingQueuedConnection);
-        m_engine->deleteLater();
-        m_thread.quit();
-        m_thread.wait();
-    }
-
-    QString sourceName() const override { return u"Simulated market (30 symbols)"_s; }
-    bool isRemote() const override { return false; }
-    bool canControl() const override { return m_control; }
-    QStringList presetNames() const override { return {tradingPreset().name}; }
-    QString activePreset() const override { return tradingPreset().name; }
-
-    void startEngine() override { QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection); }
-    void pauseEngine() override
-    {
-        run([](Engine *e) { e->pause(); });
-    }
-    void resumeEngine() override
-    {
-        run([](Engine *e) { e->resume(); });
-    }
-    void stopEngine() override
-    {
-        run([](Engine *e) { e->stop(); });
-    }
-    void scanNow() override { emit commandFailed(u"engine.scan_now"_s, u"not offered by this test session"_s); }
-    void selectPreset(const QString &) override
-    {
-        emit commandFailed(u"engine.preset"_s, u"not offered by this test session"_s);
-    }
-    void exportSnapshot() override { emit commandFailed(u"snapshot.export"_s, u"not offered by this test session"_s); }
-    void requestCandles(const QString &symbol, int) override { emit candlesReady(symbol, {}); }
-    void selectSource(const FeedOptions &) override { emit sourceChanged(sourceName()); }
-
-    void closePosition(qint64 positionId) override
-    {
-        ++commands;
-        run([positionId](Engine *e) { e->closePosition(positionId); });
-    }
-    void flattenAll() override
-    {
-        ++commands;
-        run([](Engine *e) { e->flattenAll(); });
-    }
-    void haltTrading(const QString &reason) override
-    {
-        ++commands;
-        run([reason](Engine *e) { e->haltTrading(reason); });
-    }
-    void resetKillSwitch() override
-    {
-        ++commands;
-        run([](Engine *e) { e->resetKillSwitch(); });
-    }
-
-    void setControl(bool control)
-    {
-        m_control = control;
-        emit controlChanged(control);
-    }
-
-    int commands = 0; // trading commands received
-
-private:
-    template <typename F>
-    void run(F f)
-    {
-        QMetaObject::invokeMethod(
-            m_engine, [e = m_engine, f] { f(e); }, Qt::QueuedConnection);
-    }
-
-    QThread m_thread;
-    Engine *m_engine = nullptr;
-    bool m_control = true;
-};
 
 // Selects the position table's row showing position `id`; false when it is not shown.
 bool selectPosition(TradingView &view, qint64 id)
@@ -251,7 +126,7 @@ private slots:
         view.flattenAllAction()->trigger();
         QVERIFY(!view.pendingConfirmation());
 
-        EngineSession session;
+        test::EngineSession session(tradingPreset(), marketConfig());
         session.setControl(false);
         view.setSession(&session);
         session.startEngine();
@@ -274,7 +149,7 @@ private slots:
     {
         TradingView view;
         view.resize(1440, 900);
-        EngineSession session;
+        test::EngineSession session(tradingPreset(), marketConfig());
         QSignalSpy failed(&session, &WorkstationSession::commandFailed);
         view.setSession(&session);
         view.show();

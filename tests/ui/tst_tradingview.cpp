@@ -1,8 +1,10 @@
+#include "EngineSession.h"
 #include "app/WorkstationSession.h"
 #include "common/Theme.h"
 #include "engine/Engine.h"
 #include "market/SimulatedFeed.h"
 #include "scanner/PresetLoader.h"
+#include "support/TradingTestMarket.h"
 #include "trading/ClosedPositionTableModel.h"
 #include "trading/EquityCurve.h"
 #include "trading/FillTableModel.h"
@@ -35,115 +37,13 @@ namespace {
 // tst_engine).
 Preset tradingPreset()
 {
-    Preset p = *PresetLoader::load(u"breakout_v1_relaxed"_s).preset;
-    p.liquidity.min24hVolumeUsd = 1e5;
-    p.liquidity.minDepthUsd03 = 100;
-    p.liquidity.minDepthUsd05 = 100;
-    p.liquidity.maxSpreadBps = 100;
-    p.liquidity.minTradesPerMinute = 0.1;
-    p.volatility.atrRangeMin = 0.0001;
-    p.volatility.atrRangeMax = 0.5;
-    p.volatility.bbWidthPercentileMax = 100;
-    p.volatility.volumeSurge1hMin = 0;
-    p.volatility.volumeSurge5mMin = 0;
-    p.risk.correlationLimit = 1.0;
-    p.risk.maxConcurrentPositions = 5;
-    p.scanner.topNByVolume.reset();
-    p.scanner.maxCandidates = 50;
-    p.scanner.scanIntervalSeconds = 300;
-    p.signal.momentumVolumeMultiplier = 1.0;
-    p.signal.momentumBodyRatioMin = 0.2;
-    p.signal.l2ImbalanceThreshold = 0.0;
-    p.position.maxHoldTimeHours = 6;
-    return p;
+    return test::looseTradingPreset(6);
 }
 
 SimulatedFeedConfig marketConfig()
 {
-    SimulatedFeedConfig c;
-    c.seed = 7;
-    c.symbols = 30;
-    c.speedUp = 30000; // a 5 m bar every 10 ms of wall time
-    c.backfillBars = 300;
-    c.ticksPerBar = 4;
-    c.startTimeMs = 1700000000000;
-    return c;
+    return test::smallTradingMarket(30000); // a 5 m bar every 10 ms of wall time
 }
-
-// A test double of the session interface: a real Engine on its own thread on a seeded simulated market,
-// its signals relayed as a LocalSession would relay them. Commands the page never gives are refused.
-class EngineSession final : public WorkstationSession
-{
-public:
-    EngineSession()
-    {
-        EngineConfig config;
-        config.preset = tradingPreset();
-        config.statusIntervalMs = 200;
-        m_engine = new Engine(config, new SimulatedFeed(marketConfig()));
-        connect(m_engine, &Engine::signalsGenerated, this, &WorkstationSession::signalsGenerated);
-        connect(m_engine, &Engine::signalDecided, this, &WorkstationSession::signalDecided);
-        connect(m_engine, &Engine::tradingUpdated, this, &WorkstationSession::tradingUpdated);
-        connect(m_engine, &Engine::accountUpdated, this, &WorkstationSession::accountUpdated);
-        connect(m_engine, &Engine::statusChanged, this, &WorkstationSession::engineStatusChanged);
-        connect(m_engine, &Engine::overviewReady, this, &WorkstationSession::overviewReady);
-        m_engine->moveToThread(&m_thread);
-        m_thread.setObjectName(u"bw-engine"_s);
-        m_thread.start();
-    }
-    ~EngineSession() override
-    {
-        QMetaObject::invokeMethod(
-            m_engine, [e = m_engine] { e->stop(); }, Qt::BlockingQueuedConnection);
-        m_engine->deleteLater();
-        m_thread.quit();
-        m_thread.wait();
-    }
-
-    QString sourceName() const override { return u"Simulated market (30 symbols)"_s; }
-    bool isRemote() const override { return false; }
-    bool canControl() const override { return true; }
-    QStringList presetNames() const override { return {tradingPreset().name}; }
-    QString activePreset() const override { return tradingPreset().name; }
-
-    void startEngine() override { QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection); }
-    void pauseEngine() override
-    {
-        QMetaObject::invokeMethod(
-            m_engine, [e = m_engine] { e->pause(); }, Qt::QueuedConnection);
-    }
-    void resumeEngine() override
-    {
-        QMetaObject::invokeMethod(
-            m_engine, [e = m_engine] { e->resume(); }, Qt::QueuedConnection);
-    }
-    // Blocks until the engine has stopped, so that nothing arrives after it returns but what is queued.
-    void stopEngine() override
-    {
-        QMetaObject::invokeMethod(
-            m_engine, [e = m_engine] { e->stop(); }, Qt::BlockingQueuedConnection);
-    }
-    void scanNow() override { emit commandFailed(u"engine.scan"_s, u"not offered by this test session"_s); }
-    void selectPreset(const QString &) override
-    {
-        emit commandFailed(u"engine.preset"_s, u"not offered by this test session"_s);
-    }
-    void exportSnapshot() override { emit commandFailed(u"snapshot.export"_s, u"not offered by this test session"_s); }
-    void requestCandles(const QString &symbol, int) override { emit candlesReady(symbol, {}); }
-    void selectSource(const FeedOptions &) override { emit sourceChanged(sourceName()); }
-
-    EngineStatus status() const
-    {
-        EngineStatus s;
-        QMetaObject::invokeMethod(
-            m_engine, [&] { s = m_engine->status(); }, Qt::BlockingQueuedConnection);
-        return s;
-    }
-
-private:
-    QThread m_thread;
-    Engine *m_engine = nullptr;
-};
 
 QString labelText(const QWidget &view, const QString &name)
 {
@@ -185,7 +85,7 @@ private slots:
         testers.push_back(std::make_unique<QAbstractItemModelTester>(
             positionTable->model(), QAbstractItemModelTester::FailureReportingMode::QtTest));
 
-        EngineSession session;
+        test::EngineSession session(tradingPreset(), marketConfig());
         view.setSession(&session);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
