@@ -119,9 +119,12 @@ void PositionManager::apply(const BrokerResult &result, Step &step)
             m_book.upsert(closed);
             touch(closed, step);
             step.update.finished.append(closed);
-            qCInfo(lcTrading).noquote() << "position" << closed.id << closed.symbol << "closed by"
-                                        << toCode(fill.purpose) << "net" << closed.netRealisedUsd() << "R"
-                                        << closed.pnlR(fill.price);
+            qCInfo(lcTrading).noquote() << QStringLiteral("position %1 %2 closed by %3: net %4 USD after fees, "
+                                                          "last exit at %5 R")
+                                               .arg(closed.id)
+                                               .arg(closed.symbol, toCode(fill.purpose))
+                                               .arg(closed.netRealisedUsd(), 0, 'f', 2)
+                                               .arg(closed.pnlR(fill.price), 0, 'f', 2);
             continue;
         }
         touch(*p, step);

@@ -163,7 +163,11 @@ TradingView::TradingView(QWidget *parent)
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setStretchFactor(2, 3);
-    m_splitter->setSizes({240, 220, 400});
+    // The open positions come first: room for four of them before the curve and the tables share the rest.
+    m_positionTable->setMinimumHeight(m_positionTable->horizontalHeader()->sizeHint().height() +
+                                      4 * m_positionTable->verticalHeader()->defaultSectionSize() +
+                                      m_positionTable->horizontalScrollBar()->sizeHint().height() + 4);
+    m_splitter->setSizes({320, 180, 320});
     layout->addWidget(m_splitter, 1);
 
     // Widths for the longest value each column shows (in English and German), until the user sizes them.
