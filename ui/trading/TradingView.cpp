@@ -505,11 +505,13 @@ void TradingView::updateActions()
 {
     const bool control = m_session && m_canControl;
     const QString why = control ? QString() : tr(" (needs a session with operator rights)");
-    m_closeAction->setEnabled(control && selectedPosition() != nullptr);
-    m_flattenAction->setEnabled(control && m_positions->rowCount() > 0);
     const bool resetMode = m_killSwitch || m_engineState == EngineState::Emergency;
     const bool running = m_engineState == EngineState::Initializing || m_engineState == EngineState::Scanning ||
                          m_engineState == EngineState::Managing || m_engineState == EngineState::Paused;
+    // A stopped engine closes nothing (it would refuse): positions stay in the journal for its next start.
+    const bool engineCanClose = m_haveStatus && (running || m_engineState == EngineState::Emergency);
+    m_closeAction->setEnabled(control && engineCanClose && selectedPosition() != nullptr);
+    m_flattenAction->setEnabled(control && engineCanClose && m_positions->rowCount() > 0);
     m_killSwitchAction->setText(resetMode ? tr("Reset kill switch…") : tr("Halt trading…"));
     m_killSwitchAction->setToolTip(
         (resetMode ? tr("Clear the kill switch and resume entries (asks first)")
