@@ -163,10 +163,8 @@ TradingView::TradingView(QWidget *parent)
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setStretchFactor(2, 3);
-    // The open positions come first: room for four of them before the curve and the tables share the rest.
-    m_positionTable->setMinimumHeight(m_positionTable->horizontalHeader()->sizeHint().height() +
-                                      4 * m_positionTable->verticalHeader()->defaultSectionSize() +
-                                      m_positionTable->horizontalScrollBar()->sizeHint().height() + 4);
+    // The open positions come first: the larger share of the height goes to them (not a minimum height, which
+    // would hold up the whole window's minimum size on a small screen).
     m_splitter->setSizes({320, 180, 320});
     layout->addWidget(m_splitter, 1);
 
