@@ -152,8 +152,8 @@ void RiskManager::onTradeClosed(double netPnlUsd)
     ++m_state.consecutiveLosses;
     if (m_config.maxConsecutiveLosses > 0 && m_state.consecutiveLosses >= m_config.maxConsecutiveLosses) {
         m_state.cooldownUntilMs = m_clock.nowMs() + qint64(m_config.cooldownMinutes) * 60 * 1000;
-        qCWarning(lcTrading) << m_state.consecutiveLosses << "losses in a row: no new entries until"
-                             << utcTime(m_state.cooldownUntilMs);
+        qCWarning(lcTrading).noquote() << m_state.consecutiveLosses << "losses in a row: no new entries until"
+                                       << utcTime(m_state.cooldownUntilMs);
         // The streak is paid for by the cooldown; the next one starts from zero.
         m_state.consecutiveLosses = 0;
     }
