@@ -1039,8 +1039,8 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <translation>nie</translation>
     </message>
     <message>
-        <source> | engine %1, last scan %2, %3 candidates, %4 open positions, equity %5</source>
-        <translation> | Engine %1, letzter Scan %2, %3 Kandidaten, %4 offene Positionen, Kapital %5</translation>
+        <source> | engine %1, last scan %2, candidates %3, open positions %4, equity %5</source>
+        <translation> | Engine %1, letzter Scan %2, Kandidaten %3, offene Positionen %4, Kapital %5</translation>
     </message>
 </context>
 <context>

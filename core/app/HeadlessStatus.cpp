@@ -96,7 +96,7 @@ void HeadlessStatus::tick()
     QString line = StatusLine::format(*m_latest, StatusLine::residentBytes());
     if (m_engine) {
         const QString lastScan = m_engine->lastScanMs > 0 ? StatusLine::utcTime(m_engine->lastScanMs) : tr("never");
-        line += tr(" | engine %1, last scan %2, %3 candidates, %4 open positions, equity %5")
+        line += tr(" | engine %1, last scan %2, candidates %3, open positions %4, equity %5")
                     .arg(toCode(m_engine->state), lastScan)
                     .arg(m_engine->candidates)
                     .arg(m_engine->openPositions)

@@ -80,7 +80,7 @@ private slots:
         QVERIFY2(!out.contains(u'\r'), "no carriage returns when stdout is not a terminal");
         // The engine's part: state, last scan, candidates, open positions, equity.
         QTRY_VERIFY_WITH_TIMEOUT(readOut().contains(u" | engine "_s), 60'000);
-        QVERIFY2(out.contains(u"open positions, equity "_s), qPrintable(out));
+        QVERIFY2(out.contains(u", open positions "_s) && out.contains(u", equity "_s), qPrintable(out));
 
         ::kill(static_cast<pid_t>(process.processId()), signalNumber);
         QVERIFY(process.waitForFinished(30'000));
