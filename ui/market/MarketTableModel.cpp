@@ -1,5 +1,6 @@
 #include "market/MarketTableModel.h"
 
+#include "common/CellAlignment.h"
 #include "common/NumberFormat.h"
 #include "common/Theme.h"
 
@@ -83,8 +84,7 @@ QVariant MarketTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortValue(row, column);
     case Qt::TextAlignmentRole:
-        return column == Symbol ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return cellAlignment(column != Symbol);
     case Qt::ForegroundRole:
         if (row.stale)
             return Theme::neutral();
@@ -105,8 +105,7 @@ QVariant MarketTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || section < 0 || section >= Count)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return section == Symbol ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                 : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return cellAlignment(section != Symbol);
     if (role == Qt::DisplayRole) {
         switch (section) {
         case Symbol:

@@ -1,5 +1,6 @@
 #include "scanner/CandidateTableModel.h"
 
+#include "common/CellAlignment.h"
 #include "common/NumberFormat.h"
 #include "common/Theme.h"
 #include "scanner/ScanFormat.h"
@@ -318,8 +319,7 @@ QVariant CandidateTableModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(*r);
         return {};
     case Qt::TextAlignmentRole:
-        return (column == Symbol || column == Status) ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                                      : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return cellAlignment(column != Symbol && column != Status);
     case Qt::ForegroundRole:
         // Candidates in the normal text colour, rejected symbols muted, so the ranked ones stand out.
         if (column == Status)
@@ -341,8 +341,7 @@ QVariant CandidateTableModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || section < 0 || section >= Count)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return (section == Symbol || section == Status) ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                                        : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return cellAlignment(section != Symbol && section != Status);
     if (role == Qt::DisplayRole) {
         switch (section) {
         case Symbol:

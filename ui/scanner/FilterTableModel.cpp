@@ -1,5 +1,6 @@
 #include "scanner/FilterTableModel.h"
 
+#include "common/CellAlignment.h"
 #include "common/Theme.h"
 #include "scanner/ScanFormat.h"
 
@@ -86,8 +87,7 @@ QVariant FilterTableModel::data(const QModelIndex &index, int role) const
     case PassedRole:
         return verdict;
     case Qt::TextAlignmentRole:
-        return (column == Value || column == Threshold) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                                        : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return cellAlignment(column == Value || column == Threshold);
     case Qt::ForegroundRole:
         if (column == Result || (column == Value && verdict == 0))
             return verdict < 0 ? Theme::neutral() : (verdict > 0 ? Theme::up() : Theme::down());
@@ -112,8 +112,7 @@ QVariant FilterTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || section < 0 || section >= Count)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return (section == Value || section == Threshold) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                                          : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return cellAlignment(section == Value || section == Threshold);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

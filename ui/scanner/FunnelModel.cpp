@@ -1,5 +1,6 @@
 #include "scanner/FunnelModel.h"
 
+#include "common/CellAlignment.h"
 #include "common/Theme.h"
 #include "scanner/ScanFormat.h"
 
@@ -91,8 +92,7 @@ QVariant FunnelModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::TextAlignmentRole:
-        return index.column() == Stage ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return cellAlignment(index.column() != Stage);
     case Qt::ForegroundRole:
         if (index.column() == Out && stage.symbolsOut < stage.symbolsIn)
             return Theme::warning();
@@ -114,8 +114,7 @@ QVariant FunnelModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || section < 0 || section >= Count)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return section == Stage ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return cellAlignment(section != Stage);
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case Left:

@@ -1,5 +1,6 @@
 #include "scanner/ScoreBreakdownModel.h"
 
+#include "common/CellAlignment.h"
 #include "common/Theme.h"
 #include "scanner/ScanFormat.h"
 
@@ -92,8 +93,7 @@ QVariant ScoreBreakdownModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::TextAlignmentRole:
-        return index.column() == Component ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                           : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return cellAlignment(index.column() != Component);
     case Qt::ForegroundRole:
         if (!weighted)
             return Theme::neutral();
@@ -120,8 +120,7 @@ QVariant ScoreBreakdownModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || section < 0 || section >= Count)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return section == Component ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return cellAlignment(section != Component);
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case Normalised:
