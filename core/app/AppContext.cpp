@@ -1,7 +1,7 @@
 #include "app/AppContext.h"
 
 #include "app/AppLog.h"
-#include "app/RemoteBridge.h"
+#include "app/ServerHost.h"
 #include "engine/Engine.h"
 #include "market/MarketMetaTypes.h"
 #include "market/SimulatedFeed.h"
@@ -52,7 +52,6 @@ AppContext::AppContext(std::unique_ptr<MarketFeed> feed, ProcessMonitor *process
     Q_ASSERT(feed);
     registerMarketMetaTypes();
     m_engineThread.setObjectName(QStringLiteral("engine"));
-    m_serverThread.setObjectName(QStringLiteral("server"));
 
     // The monitor samples this process every second; the governor turns the samples into a pressure
     // level the scanner reads at the start of every scan (batch size 20/15/10) and trims caches. They are
@@ -94,28 +93,27 @@ AppContext::~AppContext()
         // The thread never ran, so nothing was deleted on it; the objects have no event loop to go to.
         for (QObject *object : std::as_const(m_engineObjects))
             delete object;
-        delete m_bridge;
-        delete m_server;
     }
 }
 
 void AppContext::enableServer(const ServerConfig &serverConfig)
 {
-    Q_ASSERT(!m_started && !m_server);
-    m_server = new RemoteServer(serverConfig);
-    m_server->moveToThread(&m_serverThread);
-    auto *bridge = new RemoteBridge(m_server, m_engine, resourceMonitor(), pressureGovernor());
-    m_bridge = bridge;
-    bridge->moveToThread(&m_serverThread);
-    connect(&m_serverThread, &QThread::started, m_server, &RemoteServer::start);
-    // Stop (closing every client with a reason) on the server thread before the objects go.
-    connect(
-        &m_serverThread, &QThread::finished, m_server, [server = m_server] { server->stop(); }, Qt::DirectConnection);
-    connect(&m_serverThread, &QThread::finished, bridge, &QObject::deleteLater);
-    connect(&m_serverThread, &QThread::finished, m_server, &QObject::deleteLater);
-    connect(m_server, &RemoteServer::started, this,
-            [this](quint16 port) { emit serverStarted(port, m_server ? m_server->tokenFilePath() : QString()); });
-    connect(m_server, &RemoteServer::startFailed, this, &AppContext::serverFailed);
+    Q_ASSERT(!m_started && !m_serverHost);
+    m_ownServer = std::make_unique<ServerHost>(serverConfig);
+    m_serverHost = m_ownServer.get();
+    connect(m_serverHost, &ServerHost::started, this, &AppContext::serverStarted);
+    connect(m_serverHost, &ServerHost::failed, this, &AppContext::serverFailed);
+}
+
+void AppContext::useServer(ServerHost *host)
+{
+    Q_ASSERT(!m_started && !m_serverHost && host);
+    m_serverHost = host;
+}
+
+RemoteServer *AppContext::remoteServer() const
+{
+    return m_serverHost ? m_serverHost->server() : nullptr;
 }
 
 void AppContext::adoptEngineObject(QObject *object)
@@ -140,21 +138,24 @@ void AppContext::start()
         return;
     m_started = true;
     m_process->start(); // a running one (a source switch) keeps running, history and all
+    if (m_serverHost) {
+        // Before the engine runs, so that the bridge sees its first status; a running server (a source
+        // switch) keeps its port and its clients.
+        m_serverHost->attach(m_engine, resourceMonitor(), pressureGovernor());
+        m_serverHost->start();
+    }
     m_engineThread.start();
     QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
-    if (m_server)
-        m_serverThread.start();
     qCInfo(lcApp).noquote() << "started:" << m_sourceName;
 }
 
 void AppContext::stop()
 {
-    if (m_serverThread.isRunning()) {
-        m_serverThread.quit();
-        m_serverThread.wait();
-        m_server = nullptr;
-        m_bridge = nullptr;
-    }
+    // The bridge goes first (it refers to the engine); a given server goes on for the next engine.
+    if (m_serverHost && m_engine && m_serverHost->isAttachedTo(m_engine))
+        m_serverHost->detach();
+    if (m_ownServer)
+        m_ownServer->stop();
     if (m_engineThread.isRunning()) {
         m_engineThread.quit();
         m_engineThread.wait();

@@ -20,6 +20,7 @@ class PressureGovernor;
 class ProcessMonitor;
 class RemoteServer;
 class ResourceMonitor;
+class ServerHost;
 
 // The composition of the running workstation, shared by the desktop and the headless mode: it builds the
 // engine thread and the services that live there, starts them and shuts them down in order. The GUI (or
@@ -30,6 +31,11 @@ class ResourceMonitor;
 // thread) is either given, and then outlives this context (LocalSession keeps one across source switches),
 // or owned, for a context that is the whole run (headless mode, tests). The engine takes its governor as
 // the scanner's pressure source either way.
+//
+// The WebSocket server (ServerHost: server and "server" thread) is likewise either given (useServer), and
+// then outlives this context (LocalSession keeps one across source switches, so viewers stay connected), or
+// owned (enableServer: headless mode, tests). Either way this context attaches its engine's RemoteBridge at
+// start() and detaches it at stop(), before the engine goes.
 //
 // Lifecycle: construct (nothing runs yet) -> connect to the signals -> start() -> ... -> stop() (or the
 // destructor): the services stop on their own thread, the thread quits, stop() joins it.
@@ -89,31 +95,36 @@ public:
     ResourceMonitor *resourceMonitor() const;
     PressureGovernor *pressureGovernor() const;
 
-    // Runs the WebSocket server for remote viewers on its own thread (docs/protocol.md). Call before
-    // start(); without it no server runs.
+    // Runs the WebSocket server for remote viewers on its own thread (docs/protocol.md), for this context's
+    // life. Call before start(); without it (or useServer) no server runs.
     void enableServer(const ServerConfig &config);
-    RemoteServer *remoteServer() const { return m_server; }
+    // Serves this context's engine on `host`'s server (must not be null, must outlive this context; started by
+    // start() if it is not running, never stopped here: only this engine's bridge is detached). Call before
+    // start(), instead of enableServer. serverStarted and serverFailed are the host's to report then.
+    void useServer(ServerHost *host);
+    RemoteServer *remoteServer() const;
+    ServerHost *serverHost() const { return m_serverHost; }
 
 signals:
     // Relayed from the engine's MarketService, delivered on the thread the AppContext lives on.
     void overviewReady(const bw::MarketOverview &overview);
     // Relayed from the Engine: state, scans, positions and equity.
     void engineStatusChanged(const bw::EngineStatus &status);
-    // The server is listening (the token file path is where a generated operator token was written;
-    // empty when tokens are configured), or could not start.
+    // The server enableServer runs is listening (the token file path is where a generated operator token was
+    // written; empty when tokens are configured), or could not start.
     void serverStarted(quint16 port, const QString &tokenFilePath);
     void serverFailed(const QString &reason);
 
 private:
     QThread m_engineThread;
-    QThread m_serverThread;
     Engine *m_engine = nullptr;
     // Owned when none was given; destroyed after the destructor's body has deleted the engine (which reads
     // its governor).
     std::unique_ptr<ProcessMonitor> m_ownProcess;
     ProcessMonitor *m_process = nullptr;
-    RemoteServer *m_server = nullptr;
-    QObject *m_bridge = nullptr;
+    // Owned when enableServer made one; either way stopped of this engine's bridge before the engine goes.
+    std::unique_ptr<ServerHost> m_ownServer;
+    ServerHost *m_serverHost = nullptr;
     QList<QObject *> m_engineObjects; // deleted on the engine thread when it finishes
     QString m_sourceName;
     bool m_started = false;

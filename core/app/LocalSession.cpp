@@ -3,6 +3,7 @@
 #include "app/AppContext.h"
 #include "app/AppLog.h"
 #include "app/LogCapture.h"
+#include "app/ServerHost.h"
 #include "app/SnapshotExport.h"
 #include "common/CacheRegistry.h"
 #include "engine/Engine.h"
@@ -10,7 +11,6 @@
 #include "monitor/ProcessMonitor.h"
 #include "monitor/ResourceMonitor.h"
 #include "scanner/PresetLoader.h"
-#include "server/RemoteServer.h"
 
 namespace bw {
 
@@ -51,6 +51,13 @@ LocalSession::LocalSession(const FeedOptions &feed, LocalSessionConfig config, Q
     monitorOptions.intervalMs = m_config.resourceIntervalMs;
     m_process = std::make_unique<ProcessMonitor>(monitorOptions, PressureThresholds{});
     connectProcessMonitor();
+    if (m_config.server) {
+        m_server = std::make_unique<ServerHost>(*m_config.server);
+        // Once, for the session's life: the server's statistics are as true after a source switch as before.
+        connect(m_server.get(), &ServerHost::started, this, &LocalSession::serverStarted);
+        connect(m_server.get(), &ServerHost::failed, this, &LocalSession::serverFailed);
+        connect(m_server.get(), &ServerHost::statsUpdated, this, &LocalSession::onServerStats);
+    }
     if (const PresetLoadResult preset = PresetLoader::load(QStringLiteral("breakout_v1")); preset.preset)
         m_activePreset = preset.preset->name;
 }
@@ -88,6 +95,8 @@ void LocalSession::stop()
 {
     m_cachesTimer.stop();
     stopContext();
+    if (m_server)
+        m_server->stop();
     m_process->stop();
 }
 
@@ -109,15 +118,15 @@ bool LocalSession::replaceContext(const FeedOptions &feed, QString *error)
             *error = problem;
         return false;
     }
-    // The old engine and server go first: the journal file and the server port are the new one's. The
-    // process monitor keeps sampling meanwhile.
+    // The old engine goes first: the journal file is the new one's. Its bridge to the server goes with it;
+    // the server and the process monitor go on meanwhile.
     stopContext();
     ++m_generation;
     m_context = std::move(next);
     m_feed = feed;
     m_engineState = EngineState::Idle;
-    if (m_config.server)
-        m_context->enableServer(*m_config.server);
+    if (m_server)
+        m_context->useServer(m_server.get());
     m_context->setStartingCash(m_config.startingCash);
     connectContext();
     // The preset the user chose survives the switch (queued before Engine::start, so the engine starts on it).
@@ -152,15 +161,6 @@ void LocalSession::connectContext()
     connect(engine, &Engine::accountUpdated, this, current(&WorkstationSession::accountUpdated));
     connect(engine, &Engine::candlesReady, this, current(&WorkstationSession::candlesReady));
     connect(engine, &Engine::commandRefused, this, current(&WorkstationSession::commandFailed));
-
-    if (RemoteServer *server = m_context->remoteServer())
-        connect(server, &RemoteServer::statsUpdated, this, [this, generation = m_generation](const QJsonObject &s) {
-            if (generation == m_generation)
-                onServerStats(s);
-        });
-    // The AppContext lives on this thread: direct.
-    connect(m_context.get(), &AppContext::serverStarted, this, &LocalSession::serverStarted);
-    connect(m_context.get(), &AppContext::serverFailed, this, &LocalSession::serverFailed);
 }
 
 void LocalSession::connectProcessMonitor()

@@ -15,12 +15,14 @@ namespace bw {
 class AppContext;
 class LogCapture;
 class ProcessMonitor;
+class ServerHost;
 
 struct LocalSessionConfig {
     // The paper-trading journal (AppContext); empty: nothing survives the process. Kept across source
     // switches, like a restart on another source would.
     QString journalPath;
-    // The WebSocket server for remote viewers, rebuilt with every AppContext; none when empty.
+    // The WebSocket server for remote viewers, for the session's life (a source switch keeps it, its port and
+    // its clients); none when empty.
     std::optional<ServerConfig> server;
     int cachesIntervalMs = 1000;
     // The paper account's starting cash for a new journal; <= 0: the trading core's default.
@@ -30,7 +32,8 @@ struct LocalSessionConfig {
 };
 
 // The WorkstationSession of the workstation running in this process: owns the process monitor (resource
-// monitor and pressure governor on the monitor thread) and the AppContext (engine thread, server), and
+// monitor and pressure governor on the monitor thread), the WebSocket server (ServerHost, server thread) and
+// the AppContext (engine thread), and
 // relays everything they publish, delivered on the thread the session lives on (the GUI thread). Commands
 // go to the engine thread as queued calls; the engine's refusals come back as commandFailed. Also captures
 // the process's log lines (LogCapture) for `logged`.
@@ -40,6 +43,8 @@ struct LocalSessionConfig {
 // yet delivered is dropped, so no stale value arrives after sourceChanged. The process monitor is not part
 // of it: the process did not change, so its samples, history, alert states and pressure level go on through
 // the switch (every sample is relayed, none dropped), and the new engine scans under the same governor.
+// Nor is the server: it keeps its port and its connected viewers, whose engine topics change hands
+// (docs/protocol.md, "Source switch"); its statistics go on.
 class LocalSession final : public WorkstationSession
 {
     Q_OBJECT
@@ -59,6 +64,9 @@ public:
     // This process's resource monitor and pressure governor: the same object for the session's whole life,
     // whatever the source (its pointers never change). Exists from construction on.
     ProcessMonitor *processMonitor() const { return m_process.get(); }
+    // The WebSocket server for remote viewers (null without LocalSessionConfig::server): the same object for
+    // the session's whole life, whatever the source. Runs from start() to stop().
+    ServerHost *serverHost() const { return m_server.get(); }
     const FeedOptions &feedOptions() const { return m_feed; }
     LogCapture *logCapture() const { return m_log; }
 
@@ -88,7 +96,7 @@ signals:
     // A new AppContext was built and is about to start (at start() and at every source switch): the place
     // to configure its engine (the process monitor stays the same: processMonitor()).
     void contextChanged(bw::AppContext *context);
-    // Relayed from the AppContext's WebSocket server.
+    // Relayed from the WebSocket server (once per start(), not at a source switch).
     void serverStarted(quint16 port, const QString &tokenFilePath);
     void serverFailed(const QString &reason);
 
@@ -108,6 +116,8 @@ private:
     LocalSessionConfig m_config;
     // Declared before the context: destroyed after it (the engine reads the governor).
     std::unique_ptr<ProcessMonitor> m_process;
+    // Likewise: it must outlive every AppContext that serves on it.
+    std::unique_ptr<ServerHost> m_server;
     std::unique_ptr<AppContext> m_context;
     LogCapture *m_log = nullptr; // child
     QTimer m_cachesTimer;

@@ -120,6 +120,11 @@ RemoteBridge::~RemoteBridge()
         delete m_candles;
 }
 
+QList<Topic> RemoteBridge::engineTopics()
+{
+    return {Topic::Engine, Topic::Scan, Topic::Positions, Topic::Market, Topic::Signals, Topic::Orders};
+}
+
 QJsonObject RemoteBridge::engineStatusJson(const EngineStatus &s)
 {
     return RemoteJson::engineStatusToJson(s);
@@ -146,7 +151,10 @@ void RemoteBridge::onEngineEvent(const EngineEvent &event)
 void RemoteBridge::onStatus(const EngineStatus &status)
 {
     m_lastStatus = status;
-    m_server->publish(Topic::Engine, RemoteJson::engineStatusToJson(status, m_lastTransition, m_presets));
+    QJsonObject data = RemoteJson::engineStatusToJson(status, m_lastTransition, m_presets);
+    if (m_engineId > 0)
+        data.insert(QStringLiteral("engineId"), m_engineId);
+    m_server->publish(Topic::Engine, data);
 }
 
 void RemoteBridge::onScan(const ScanReportPtr &report)

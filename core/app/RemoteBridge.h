@@ -3,6 +3,7 @@
 #include "engine/EngineTypes.h"
 #include "market/MarketTypes.h"
 #include "scanner/ScanReport.h"
+#include "server/Protocol.h"
 #include "trading/Position.h"
 #include "trading/Signal.h"
 #include "trading/TradingUpdate.h"
@@ -45,6 +46,16 @@ public:
     RemoteBridge(RemoteServer *server, Engine *engine, ResourceMonitor *monitor, PressureGovernor *governor,
                  QObject *parent = nullptr);
     ~RemoteBridge() override;
+
+    // The topics whose values are the engine's (engine, scan, positions, market; signals, orders): they go
+    // with it on a source switch (ServerHost::detach). The others are the process's (resources, caches,
+    // pressure, log) and stay.
+    static QList<protocol::Topic> engineTopics();
+
+    // Which engine of this server process the `engine` topic speaks of (its `engineId`, 1, 2, ...): another
+    // value on the same connection means the workstation replaced its engine. 0 (the default): not given.
+    // Call before the bridge runs.
+    void setEngineId(qint64 id) { m_engineId = id; }
 
     static QJsonObject engineStatusJson(const EngineStatus &status);
     static QJsonObject positionJson(const Position &position);
@@ -92,6 +103,7 @@ private:
     std::optional<EngineEvent> m_lastTransition;
     std::optional<EngineStatus> m_lastStatus;
     QStringList m_presets;
+    qint64 m_engineId = 0;
     QJsonObject m_lastServerStats;
     std::deque<QJsonObject> m_recentAlerts;
     std::optional<MarketOverview> m_pendingOverview;

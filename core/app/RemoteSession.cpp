@@ -327,10 +327,9 @@ void RemoteSession::onSnapshot(Topic topic, const QJsonObject &data, quint64 seq
     // views show is stale.
     if (seq < m_applied[index]) {
         m_applied.fill(0);
-        m_lastTransition.reset();
-        m_lastScanId.clear();
-        m_lastAccountMs = -1;
+        forgetEngine();
         m_lastAlertMs = -1;
+        Q_EMIT processChanged();
         Q_EMIT sourceChanged(sourceName());
     }
     // Only the events not shown yet: a resync or a reconnect must not repeat signals and orders.
@@ -344,6 +343,13 @@ void RemoteSession::onSnapshot(Topic topic, const QJsonObject &data, quint64 seq
         onEvent(topic, entry.value(u"data").toObject());
     }
     m_applied[index] = std::max(m_applied[index], seq);
+}
+
+void RemoteSession::forgetEngine()
+{
+    m_lastTransition.reset();
+    m_lastScanId.clear();
+    m_lastAccountMs = -1;
 }
 
 void RemoteSession::warnBadData(Topic topic, const QString &error)
@@ -370,6 +376,16 @@ void RemoteSession::onState(Topic topic, const QJsonObject &data)
                 presets << name.toString();
             m_presets = presets;
         }
+        // The server replaced its engine (a source switch; the connection, sequence numbers and process went
+        // on): the views start afresh, before the new engine's first values. Alerts are the process's. Not the
+        // source's name, which a feed refines as it loads ("Replay of x" -> "Replay of x (10 symbols)").
+        const qint64 engineId = data.value(u"engineId").toInteger();
+        if (m_engineId > 0 && engineId > 0 && engineId != m_engineId) {
+            m_engineId = engineId;
+            forgetEngine();
+            Q_EMIT sourceChanged(sourceName());
+        }
+        m_engineId = engineId;
         m_activePreset = status->presetName;
         if (data.contains(u"transition")) {
             const auto event = RemoteJson::engineEventFromJson(data.value(u"transition").toObject(), &error);

@@ -24,6 +24,10 @@ namespace bw {
 // connection drops, it reconnects with capped exponential backoff and jitter (1 s .. 30 s); a refused token
 // ends it (Disconnected, with the server's reason), as does close(). Engine controls need an operator
 // token: canControl() follows the role the server granted (controlChanged).
+//
+// sourceChanged: the server replaced its engine (the `engine` topic's `engineId` changed, on another source
+// as a rule; the server process and its history are the same), or the server is another process
+// (processChanged first).
 class RemoteSession final : public WorkstationSession
 {
     Q_OBJECT
@@ -98,6 +102,8 @@ private:
     void scheduleReconnect(const QString &why);
     void failPending(const QString &reason);
     void warnBadData(protocol::Topic topic, const QString &error);
+    // Forgets what was shown of the server's engine (it was replaced) so that the new one's values are shown.
+    void forgetEngine();
 
     QUrl m_url;
     QString m_token;
@@ -119,6 +125,7 @@ private:
     QHash<QString, QString> m_awaitingResults;
     std::array<quint64, protocol::kTopicCount> m_applied{}; // last event seq shown per topic
     std::optional<EngineEvent> m_lastTransition;
+    qint64 m_engineId = 0; // the `engine` topic's engineId: its change is another engine on the same server
     QString m_lastScanId;
     qint64 m_lastAccountMs = -1;
     qint64 m_lastAlertMs = -1;

@@ -109,6 +109,11 @@ signals:
     // The engine now runs on another data source (or a viewer reconnected to another server): everything
     // shown so far is stale.
     void sourceChanged(const QString &sourceName);
+    // The session now shows another process than before (a viewer reconnected to another server, or to the
+    // same one restarted): what was shown of the process (resources, alerts, governor actions, viewers) is
+    // not its history either. sourceChanged follows. Not emitted when only the source changed (the same
+    // process rebuilt its engine), and never by a local session: this process stays the same.
+    void processChanged();
 
     void engineStatusChanged(const bw::EngineStatus &status);
     void engineEvent(const bw::EngineEvent &event);

@@ -76,6 +76,9 @@ public:
     // a Delta replaces the pending Delta of the same topic. Control, Snapshot and Resync messages are
     // always queued (`force`), they are bounded by the request rate and the overflow grace period.
     EnqueueResult enqueue(const OutgoingMessage &message, qint64 maxQueueBytes, bool force = false);
+    // The pending Delta of `topic` (if any) is no longer replaced by a later one, which queues behind it:
+    // for a topic whose values change hands (another engine), so they reach the client in publishing order.
+    void sealPendingDelta(protocol::Topic topic) { m_pendingDeltaSerial[protocolIndex(topic)] = 0; }
     // Drops every pending topic message (control replies stay); returns how many were dropped.
     int dropTopicMessages();
     // Hands pending messages to the socket while it holds less than `watermarkBytes`.

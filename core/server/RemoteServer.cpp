@@ -708,6 +708,25 @@ void RemoteServer::publishNow(Topic topic, const QJsonObject &data)
     }
 }
 
+void RemoteServer::clearTopics(const QList<Topic> &topics)
+{
+    {
+        // A value another thread published just before is the old source's too.
+        QMutexLocker locker(&m_mutex);
+        for (Topic topic : topics)
+            m_pendingState[static_cast<std::size_t>(protocol::topicIndex(topic))].reset();
+    }
+    for (Topic topic : topics) {
+        TopicState &state = m_topics[static_cast<std::size_t>(protocol::topicIndex(topic))];
+        state.latest = {};
+        state.recent.clear();
+        state.snapshotCache.clear();
+        state.snapshotCacheSeq = ~quint64(0); // the cached snapshot (same seq) holds the old value
+        for (auto &[id, session] : m_sessions)
+            session->sealPendingDelta(topic);
+    }
+}
+
 void RemoteServer::housekeeping()
 {
     const qint64 now = m_clock.nowMs();

@@ -51,6 +51,14 @@ public:
     // keep the last ServerConfig::eventHistory messages for snapshots.
     void publish(protocol::Topic topic, const QJsonObject &data);
 
+    // Forgets what the application published on `topics` because its source went away (the workstation
+    // replaced its engine on a source switch): a state topic's snapshot carries `{}` and an event topic's no
+    // history until something is published again. Sequence numbers go on, so no client sees one go back.
+    // A delta published afterwards queues behind what a client still has pending instead of taking its
+    // place, so every client gets the old values, then the new ones, in the order they were published.
+    // Call on the server thread (or while it does not run).
+    void clearTopics(const QList<protocol::Topic> &topics);
+
     // Thread-safe; valid after started().
     quint16 port() const { return m_port.load(std::memory_order_acquire); }
     bool isListening() const { return m_listening.load(std::memory_order_acquire); }

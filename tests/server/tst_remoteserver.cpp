@@ -517,6 +517,61 @@ private Q_SLOTS:
         QCOMPARE(raw.messages.last().value(u"seq").toInt(), published);
     }
 
+    // The workstation replaced its engine: what the old one published is forgotten for later subscribers, and
+    // a client still catching up gets the old values before the new one (no coalescing across the switch).
+    void clearedTopicsServeNothingAndKeepTheOrder()
+    {
+        ServerConfig config = baseConfig();
+        config.socketWatermarkBytes = 4096;
+        auto server = startServer(config);
+        RawClient raw;
+        QVERIFY(rawConnect(raw, *server, {QStringLiteral("engine"), QStringLiteral("orders")}));
+        raw.stall();
+        const int published = 3000;
+        for (int i = 1; i <= published; ++i)
+            server->publish(Topic::Engine, payload(i, 1000));
+        server->publish(Topic::Orders, payload(-1)); // queued behind the pending engine delta
+        QVERIFY(server->clientStats().first().queuedMessages >= 2);
+        // The switch, then the new engine's first value, with no event loop in between: the old value is
+        // still pending when the new one comes.
+        server->clearTopics({Topic::Engine, Topic::Orders});
+        server->publish(Topic::Engine, payload(published + 1));
+
+        raw.resume();
+        const auto indexOf = [&raw](const QString &type, int value) {
+            for (int i = 0; i < raw.messages.size(); ++i) {
+                const QJsonObject &message = raw.messages.at(i);
+                if (message.value(u"type").toString() == type &&
+                    message.value(u"data").toObject().value(u"value").toInt() == value)
+                    return i;
+            }
+            return -1;
+        };
+        QTRY_VERIFY([&] {
+            raw.drain();
+            return indexOf(QStringLiteral("delta"), published + 1) >= 0;
+        }());
+        const int lastOld = indexOf(QStringLiteral("delta"), published);
+        const int event = indexOf(QStringLiteral("event"), -1);
+        const int firstNew = indexOf(QStringLiteral("delta"), published + 1);
+        QVERIFY2(lastOld >= 0 && lastOld < event, "the old engine's last value comes, before its last event");
+        QVERIFY2(event < firstNew, "the new engine's value comes after everything the old one published");
+
+        // A client subscribing after a switch, before anything new was published, gets nothing of the old.
+        server->clearTopics({Topic::Engine, Topic::Orders});
+        auto later = connectedClient(*server, kViewerToken, {QStringLiteral("engine"), QStringLiteral("orders")});
+        QVERIFY(later);
+        const QJsonObject engine = later->first(protocol::type::snapshot, QStringLiteral("engine"));
+        QVERIFY(engine.value(u"data").toObject().isEmpty());
+        QCOMPARE(engine.value(u"seq").toInt(), published + 1); // sequence numbers go on
+        const QJsonObject orders = later->first(protocol::type::snapshot, QStringLiteral("orders"));
+        QVERIFY(orders.value(u"data").toObject().value(u"recent").toArray().isEmpty());
+        QCOMPARE(orders.value(u"seq").toInt(), 1);
+        server->publish(Topic::Engine, payload(published + 2));
+        QTRY_VERIFY(later->has(protocol::type::delta, QStringLiteral("engine")));
+        QCOMPARE(later->first(protocol::type::delta, QStringLiteral("engine")).value(u"seq").toInt(), published + 2);
+    }
+
     void overflowDropsAndResyncs()
     {
         ServerConfig config = baseConfig();

@@ -25,9 +25,17 @@ public:
     QStringList presetNames() const override { return {}; }
     QString activePreset() const override { return {}; }
 
+    // The engine's source changed, the process did not (a switch on this workstation or on the server).
     void changeSource(const QString &name)
     {
         m_sourceName = name;
+        emit sourceChanged(name);
+    }
+    // Another process from now on (a remote session reconnected to another or a restarted server).
+    void changeProcess(const QString &name)
+    {
+        m_sourceName = name;
+        emit processChanged();
         emit sourceChanged(name);
     }
 

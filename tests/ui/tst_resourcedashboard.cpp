@@ -405,7 +405,7 @@ private slots:
         QVERIFY(dashboard.pressureLabel()->text().contains(u"High"_s));
 
         QAbstractItemModelTester tester(dashboard.cacheModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        session.changeSource(u"ws://other:8765"_s);
+        session.changeProcess(u"ws://other:8765"_s);
         for (QCustomPlot *plot : {dashboard.cpuPlot(), dashboard.memoryPlot(), dashboard.countsPlot(),
                                   dashboard.scanPlot(), dashboard.viewerPlot()}) {
             for (int i = 0; i < plot->graphCount(); ++i)
@@ -422,6 +422,40 @@ private slots:
         // The new source's figures start from scratch.
         feedSamples(sampler, clock, session, 2);
         QCOMPARE(dashboard.cpuPlot()->graph(0)->dataCount(), 2);
+    }
+
+    // A viewer's case: the server it watches switches its data source. The server process (and the
+    // connection) go on, so the page keeps what it showed, as it does for a local switch.
+    void remoteSourceSwitchKeepsTheHistory()
+    {
+        ManualClock clock(kStartMs);
+        test::DashboardTestSession session(true);
+        ResourceDashboard dashboard(nullptr, clock);
+        dashboard.setSession(&session);
+        ProcSampler sampler;
+        QVERIFY(sampler.attach(0));
+        feedSamples(sampler, clock, session, 5);
+        ScanRig rig;
+        emit session.scanFinished(rig.scan());
+        emit session.viewersChanged(ViewerStats{1, 10, 0, 0});
+        AlertEvent alert;
+        alert.timeMs = clock.nowMs();
+        alert.metric = Metric::Threads;
+        alert.level = AlertLevel::Warning;
+        emit session.alertRaised(alert);
+        GovernorAction action;
+        action.kind = GovernorActionKind::BatchSize;
+        emit session.governorActed(action);
+
+        session.changeSource(u"Replay of /data/candles"_s);
+        QCOMPARE(dashboard.cpuPlot()->graph(0)->dataCount(), 5);
+        QCOMPARE(dashboard.scanPlot()->graph(0)->dataCount(), 1);
+        QVERIFY(dashboard.viewerPlot()->graph(0)->dataCount() > 0);
+        QCOMPARE(dashboard.alertList()->topLevelItemCount(), 1);
+        QCOMPARE(dashboard.actionList()->topLevelItemCount(), 1);
+        QCOMPARE(tile(dashboard, u"tileViewers"_s), u"1"_s);
+        feedSamples(sampler, clock, session, 2);
+        QCOMPARE(dashboard.cpuPlot()->graph(0)->dataCount(), 7);
     }
 
     // The desktop's case: the workstation of this process switches its data source. The engine is rebuilt,

@@ -522,6 +522,7 @@ void ResourceDashboard::setSession(WorkstationSession *session)
                              << connect(session, &S::viewersChanged, this, &ResourceDashboard::showViewers)
                              << connect(session, &S::scanFinished, this, &ResourceDashboard::showScan)
                              << connect(session, &S::sourceChanged, this, &ResourceDashboard::onSourceChanged)
+                             << connect(session, &S::processChanged, this, &ResourceDashboard::clear)
                              // A session destroyed without detaching: back to the direct sources.
                              << connect(session, &QObject::destroyed, this, [this] {
                                     m_sessionConnections.clear();
@@ -564,12 +565,12 @@ void ResourceDashboard::connectLiveSources()
 
 void ResourceDashboard::onSourceChanged()
 {
-    if (!showsThisProcess()) {
-        clear(); // another server, or the same one restarted: its history is not what was shown
+    // The process switched its data source: the engine is new, the process and its history are not (another
+    // server, or the same one restarted, is processChanged, which clears). A remote server's caches come with
+    // its next caches message.
+    if (!showsThisProcess())
         return;
-    }
-    // This process switched its data source: the engine is new, the process and its history are not. The
-    // old engine's caches are gone and the new one's registered; the table shows them at once.
+    // The old engine's caches are gone and the new one's registered; the table shows them at once.
     refreshCaches();
 }
 

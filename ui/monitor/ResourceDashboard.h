@@ -46,9 +46,11 @@ class CacheTableModel;
 // hour at 1 s, the day at one point a minute) and setGovernor the current pressure level. Without a
 // session, the monitor, the governor and this process's cache registry feed it directly.
 //
-// What it shows is one process's history. A local session's source switch rebuilds the engine, not the
-// process: everything stays (resources, scans, viewers, alerts, governor actions) and goes on growing. A
-// remote session's sourceChanged means another server process (or a restarted one): everything is cleared.
+// What it shows is one process's history. A source switch rebuilds the engine, not the process, whether
+// this process's (a local session) or a server's a viewer watches (a remote session's sourceChanged without
+// processChanged): everything stays (resources, scans, viewers, alerts, governor actions) and goes on
+// growing. A remote session's processChanged means another server process (or a restarted one): everything
+// is cleared.
 class ResourceDashboard final : public QWidget
 {
     Q_OBJECT
@@ -60,8 +62,8 @@ public:
     explicit ResourceDashboard(QWidget *parent = nullptr, const bw::Clock &clock = bw::SystemClock::instance());
     ~ResourceDashboard() override;
 
-    // Follows the session's resources, pressure, governor actions, caches, viewers and scans; a remote
-    // session's sourceChanged clears what was shown, a local one's keeps it (the same process). Setting the
+    // Follows the session's resources, pressure, governor actions, caches, viewers and scans; a session's
+    // processChanged clears what was shown, its sourceChanged keeps it (the same process). Setting the
     // same session again does nothing; nullptr detaches.
     void setSession(bw::WorkstationSession *session);
     bw::WorkstationSession *session() const { return m_session.data(); }
