@@ -1,10 +1,16 @@
+// qcustomplot.h uses Q_FOREACH, which the project's QT_NO_FOREACH removes (see ResourceDashboard.cpp).
+#undef QT_NO_FOREACH
+
 #include "app/AppContext.h"
+#include "app/LocalSession.h"
 #include "app/RemoteSession.h"
 #include "mainwindow/MainWindow.h"
+#include "monitor/ResourceDashboard.h"
 
 #include <QSettings>
 #include <QTableView>
 #include <QtTest>
+#include <qcustomplot.h>
 
 using namespace bw;
 using namespace bw::ui;
@@ -61,6 +67,69 @@ private slots:
         window.setSession(nullptr);
         session.close();
         context.stop();
+    }
+
+    // The workstation switches its data source while the viewer watches: the viewer stays connected (its
+    // server is the workstation process's), its market page starts afresh on the new source, and its
+    // Resources page keeps the history it had, as a local window does on a local switch.
+    void viewerFollowsTheWorkstationsSourceSwitch()
+    {
+        qRegisterMetaType<WorkstationSession::ConnectionState>();
+        FeedOptions simulated;
+        simulated.simulated.seed = 7;
+        simulated.simulated.symbols = 20;
+        simulated.simulated.backfillBars = 150;
+        simulated.simulated.speedUp = 1;
+        FeedOptions recorded;
+        recorded.source = FeedOptions::Source::Replay;
+        recorded.replay.path = QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small"); // ten symbols
+        recorded.replay.backfillBars = 200;
+        recorded.replay.barsPerSecond = 50;
+        LocalSessionConfig config;
+        config.resourceIntervalMs = 200;
+        ServerConfig server;
+        server.port = 0;
+        const QString token = u"viewer-token-for-the-switch-test"_s;
+        server.tokens.insert(token, protocol::Role::Viewer);
+        config.server = server;
+        LocalSession workstation(simulated, config);
+        QSignalSpy started(&workstation, &LocalSession::serverStarted);
+        QVERIFY(workstation.start());
+        QVERIFY(started.wait(10'000));
+
+        const QUrl url(u"ws://127.0.0.1:%1"_s.arg(started.constFirst().at(0).value<quint16>()));
+        RemoteSession session(url, token);
+        MainWindow window;
+        window.setSession(&session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        session.open();
+        QTRY_COMPARE_WITH_TIMEOUT(window.marketModel()->rowCount(), 20, 60'000);
+        QCPGraph *cpu = window.resourceDashboard()->cpuPlot()->graph(0);
+        QTRY_VERIFY_WITH_TIMEOUT(cpu->dataCount() >= 3, 30'000);
+        const double firstKey = cpu->data()->constBegin()->key;
+        const int pointsBefore = cpu->dataCount();
+
+        QSignalSpy states(&session, &WorkstationSession::connectionStateChanged);
+        QSignalSpy sources(&session, &WorkstationSession::sourceChanged);
+        QSignalSpy processes(&session, &WorkstationSession::processChanged);
+        workstation.selectSource(recorded);
+        QTRY_COMPARE_WITH_TIMEOUT(sources.size(), 1, 30'000);
+        QCOMPARE(processes.size(), 0);
+        // The market page shows the new source's ten symbols, none of the old twenty.
+        QTRY_COMPARE_WITH_TIMEOUT(window.marketModel()->rowCount(), 10, 60'000);
+        // The Resources page kept its history and goes on.
+        QVERIFY(cpu->dataCount() >= pointsBefore);
+        QCOMPARE(cpu->data()->constBegin()->key, firstKey);
+        QTRY_VERIFY_WITH_TIMEOUT(cpu->dataCount() >= pointsBefore + 3, 30'000);
+        QCOMPARE(cpu->data()->constBegin()->key, firstKey);
+        // One connection all along.
+        QCOMPARE(states.size(), 0);
+        QCOMPARE(session.connectionState(), WorkstationSession::ConnectionState::Connected);
+
+        window.setSession(nullptr);
+        session.close();
+        workstation.stop();
     }
 };
 
