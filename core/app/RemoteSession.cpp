@@ -381,7 +381,6 @@ void RemoteSession::onState(Topic topic, const QJsonObject &data)
         // source's name, which a feed refines as it loads ("Replay of x" -> "Replay of x (10 symbols)").
         const qint64 engineId = data.value(u"engineId").toInteger();
         if (m_engineId > 0 && engineId > 0 && engineId != m_engineId) {
-            m_engineId = engineId;
             forgetEngine();
             Q_EMIT sourceChanged(sourceName());
         }

@@ -53,7 +53,6 @@ public:
     // values (RemoteBridge::engineTopics): a viewer subscribing before the next engine publishes is not served
     // the old one's. Idempotent.
     void detach();
-    bool isAttached() const { return m_bridge != nullptr; }
     // Whether the attached bridge serves `engine` (an AppContext detaches only its own).
     bool isAttachedTo(const Engine *engine) const { return m_bridge && m_engine == engine; }
 
