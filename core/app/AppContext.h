@@ -122,7 +122,7 @@ private:
     // its governor).
     std::unique_ptr<ProcessMonitor> m_ownProcess;
     ProcessMonitor *m_process = nullptr;
-    // Owned when enableServer made one; either way stopped of this engine's bridge before the engine goes.
+    // Owned when enableServer made one; either way this engine's bridge is detached before the engine goes.
     std::unique_ptr<ServerHost> m_ownServer;
     ServerHost *m_serverHost = nullptr;
     QList<QObject *> m_engineObjects; // deleted on the engine thread when it finishes
