@@ -456,8 +456,8 @@ TradingUpdate PositionManager::open(const Signal &signal, double qty, QString *e
     request.purpose = OrderPurpose::Entry;
     request.qty = qty;
     request.note = preset.isEmpty()
-                       ? tr("entry on %1 signal %2").arg(toCode(signal.strategy), signal.id)
-                       : tr("entry on %1 signal %2 (preset %3)").arg(toCode(signal.strategy), signal.id, preset);
+                       ? tr("%1 entry, signal %2").arg(toCode(signal.strategy), signal.id)
+                       : tr("%1 entry, preset %2, signal %3").arg(toCode(signal.strategy), preset, signal.id);
     const BrokerResult result = m_broker.submit(request);
     const Order &entry = result.orders.constFirst();
     p.entryOrderId = entry.id;

@@ -307,7 +307,7 @@ private slots:
         }
         RawDb raw(path);
         QCOMPARE(raw.value(QStringLiteral("SELECT note FROM orders WHERE purpose = 'entry'")).toString(),
-                 QStringLiteral("entry on momentum signal TESTUSDT:momentum:1 (preset v1)"));
+                 QStringLiteral("momentum entry, preset v1, signal TESTUSDT:momentum:1"));
         QVERIFY(raw.value(QStringLiteral("SELECT note FROM orders WHERE purpose = 'stop_loss'"))
                     .toString()
                     .startsWith(QStringLiteral("initial stop at 98")));

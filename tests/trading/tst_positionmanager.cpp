@@ -625,8 +625,8 @@ private slots:
         const TradingUpdate opened = rig.manager.open(signal(TradeSide::Long), 10, nullptr, QStringLiteral("v1"));
         rig.record(opened);
         const qint64 id = opened.positions.constFirst().id;
-        QCOMPARE(noteOf(rig, OrderPurpose::Entry), QStringLiteral("entry on momentum signal TESTUSDT:momentum:1 "
-                                                                  "(preset v1)"));
+        QCOMPARE(noteOf(rig, OrderPurpose::Entry),
+                 QStringLiteral("momentum entry, preset v1, signal TESTUSDT:momentum:1"));
         const double tp1 = rig.position(id).tp1Price;
         rig.bar(103.5, 103.6, 102.9, 1.0);
         QCOMPARE(noteOf(rig, OrderPurpose::TakeProfit1),
@@ -642,7 +642,7 @@ private slots:
         // The initial stop, and an entry without a preset.
         Rig stopped;
         const qint64 s = stopped.open(signal(TradeSide::Long), 10);
-        QCOMPARE(noteOf(stopped, OrderPurpose::Entry), QStringLiteral("entry on momentum signal TESTUSDT:momentum:1"));
+        QCOMPARE(noteOf(stopped, OrderPurpose::Entry), QStringLiteral("momentum entry, signal TESTUSDT:momentum:1"));
         stopped.bar(97.8, 98.6, 97.7);
         QCOMPARE(stopped.position(s).exitReason, OrderPurpose::StopLoss);
         QCOMPARE(noteOf(stopped, OrderPurpose::StopLoss), QStringLiteral("initial stop at %1 hit").arg(price(98.0)));

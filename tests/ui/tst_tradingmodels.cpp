@@ -305,7 +305,7 @@ private slots:
         QCOMPARE(text(orders, 0, OrderTableModel::Note), words);
         QCOMPARE(text(orders, 0, OrderTableModel::Note, Qt::ToolTipRole), words);
         QCOMPARE(orders.data(orders.index(0, OrderTableModel::Note), OrderTableModel::SortRole).toString(), words);
-        QCOMPARE(text(orders, 1, OrderTableModel::Note), u"entry on momentum signal BTCUSDT:momentum:1"_s);
+        QCOMPARE(text(orders, 1, OrderTableModel::Note), u"momentum entry, signal BTCUSDT:momentum:1"_s);
 
         // An order from a server older than the note: an empty cell, no tooltip.
         Order old = orders.rowAt(0);
