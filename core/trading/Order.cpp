@@ -100,7 +100,7 @@ QString boundedOrderNote(const QString &text)
     if (cut || note.size() > kMaxOrderNoteLength) {
         note.truncate(std::min<qsizetype>(note.size(), kMaxOrderNoteLength - 1));
         // Never end on half of a surrogate pair (an emoji cut in two would show as garbage).
-        if (note.back().isHighSurrogate())
+        if (!note.isEmpty() && note.back().isHighSurrogate())
             note.chop(1);
         note.append(QChar(0x2026)); // …
     }
