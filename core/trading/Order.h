@@ -39,7 +39,7 @@ std::optional<OrderStatus> orderStatusFromString(const QString &text);
 std::optional<OrderPurpose> orderPurposeFromString(const QString &text);
 
 // An order's note: why it was placed, in words a trader reads in the orders table and the journal
-// ("closed by remote operator #3: news in 5 minutes", "initial stop at 95210.50 hit"). Part of it can come
+// ("closed by remote operator #3: news in 5 minutes", "initial stop at 95210.5 hit"). Part of it can come
 // from a remote operator, so it is bounded: one line (line breaks and runs of spaces collapse to one space,
 // so a note cannot fake rows in a log or a table) of at most kMaxOrderNoteLength characters, an over-long
 // one cut and ended with "…". The limit leaves room for "closed by remote operator #N: " in front of the
