@@ -287,8 +287,12 @@ void TestManualTrading::closeFlattenHaltReset()
     QTRY_VERIFY(run.refused(u"risk.halt"_s, u"already halted"_s));
     const int entries = run.status().entriesTotal;
     run.call([](Engine *e) { e->resetKillSwitch(u"test reset"_s); });
-    QTRY_VERIFY_WITH_TIMEOUT(run.status().state == EngineState::Managing || run.status().state == EngineState::Scanning,
-                             30'000);
+    // One status per check: two calls could see Scanning, then Managing, and neither would match.
+    const auto running = [&run] {
+        const EngineState state = run.status().state;
+        return state == EngineState::Managing || state == EngineState::Scanning;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(running(), 30'000);
     QVERIFY(!run.status().killSwitch);
     QVERIFY(run.status().entriesTotal >= entries);
     run.stop();
