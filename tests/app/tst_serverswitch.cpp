@@ -164,7 +164,7 @@ private slots:
         for (Topic topic : {Topic::Engine, Topic::Scan, Topic::Positions, Topic::Market}) {
             const auto &[data, seq] = betweenSnapshots[topic];
             QVERIFY2(data.isEmpty(), qPrintable(protocol::topicName(topic)));
-            QCOMPARE(seq, oldSeq[topic]);
+            QVERIFY(seq >= oldSeq[topic]); // the numbering goes on
         }
         for (Topic topic : {Topic::Signals, Topic::Orders})
             QVERIFY2(betweenSnapshots[topic].first.value(u"recent").toArray().isEmpty(),
