@@ -523,7 +523,7 @@ struct FilterWorld {
     World world;
     Preset preset;
     std::vector<SymbolMetrics> metrics;
-    BoundedCache<ScanCacheKey, QList<FilterResult>, ScanCacheKeyHash> cache;
+    ScanCache<QList<FilterResult>> cache; // the scanner's own cache type, slots included
 };
 
 FilterWorld &filterWorld()

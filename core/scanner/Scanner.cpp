@@ -299,6 +299,15 @@ void Scanner::startScan()
     // Stages 3+: batches on the pool. Slots are preallocated; each worker writes only its batches' slots.
     const int count = int(job->selected.size());
     if (m_settings.cacheCapacity > 0) {
+        // A new preset or source: no entry of the old generation is ever read again. Dropped now (as
+        // replaced), rather than left for the LRU to push out later as if the caches were short of room;
+        // symbols the new generation does not evaluate would otherwise hold theirs indefinitely.
+        if (job->generation != m_cachedGeneration) {
+            m_filterCache.supersedeAll();
+            m_scoreCache.supersedeAll();
+            m_levelCache.supersedeAll();
+            m_cachedGeneration = job->generation;
+        }
         const qint64 capacity = std::clamp<qint64>(count, m_settings.cacheCapacity,
                                                    std::max(m_settings.cacheCapacity, m_settings.cacheCapacityMax));
         if (capacity != m_filterCache.baseCapacity()) {
