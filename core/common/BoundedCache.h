@@ -117,7 +117,7 @@ public:
             return std::nullopt;
         }
         if (isExpired(*it->second)) {
-            eraseEntry(it->second);
+            eraseEntry(it);
             ++m_expirations;
             ++m_misses;
             return std::nullopt;
@@ -159,7 +159,7 @@ public:
         auto it = m_map.find(key);
         if (it == m_map.end())
             return false;
-        eraseEntry(it->second);
+        eraseEntry(it);
         return true;
     }
 
@@ -288,6 +288,14 @@ private:
     {
         m_slots.release(entry->key);
         m_map.erase(entry->key);
+        m_order.erase(entry);
+    }
+    // The same with the map position at hand: no second hash lookup.
+    void eraseEntry(typename Map::iterator it)
+    {
+        const auto entry = it->second;
+        m_slots.release(entry->key);
+        m_map.erase(it);
         m_order.erase(entry);
     }
 
