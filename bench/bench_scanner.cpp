@@ -642,11 +642,12 @@ void printCacheStudies()
                         static_cast<long long>(v.settings.filterCacheTtlMs), r.newBarMs, r.sameBarMs);
             for (const CacheStats &c : r.stats)
                 std::printf("info scanner_cache   %s size %lld/%lld hits %lld misses %lld evictions %lld expirations "
-                            "%lld replacements %lld hit_rate %.2f\n",
+                            "%lld replacements %lld hit_rate %.2f bytes %lld\n",
                             qPrintable(c.name), static_cast<long long>(c.size), static_cast<long long>(c.capacity),
                             static_cast<long long>(c.hits), static_cast<long long>(c.misses),
                             static_cast<long long>(c.evictions), static_cast<long long>(c.expirations),
-                            static_cast<long long>(c.replacements), c.hitRate());
+                            static_cast<long long>(c.replacements), c.hitRate(),
+                            static_cast<long long>(c.estimatedBytes));
         }
     }
 }
