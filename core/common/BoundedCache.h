@@ -14,6 +14,7 @@
 #include <optional>
 #include <type_traits>
 #include <unordered_map>
+#include <utility>
 
 namespace bw {
 
@@ -180,6 +181,27 @@ public:
         m_map.clear();
         m_order.clear();
         m_slots.clear();
+        m_replacements += removed;
+        return removed;
+    }
+
+    // Drops the entries whose key the owner knows it will not ask for again (pred(key) true; e.g. a symbol
+    // that left the scan), counted as replacements, so that they free their room now instead of being
+    // pushed out later as if the cache were short of it. O(size) under the cache's mutex, with pred called
+    // under it: the owner calls it once per cycle, not per lookup. Returns how many went.
+    template <typename Pred>
+    qint64 supersedeIf(Pred &&pred)
+    {
+        std::lock_guard lock(m_mutex);
+        qint64 removed = 0;
+        for (auto it = m_order.begin(); it != m_order.end();) {
+            if (pred(std::as_const(it->key))) {
+                eraseEntry(it++);
+                ++removed;
+            } else {
+                ++it;
+            }
+        }
         m_replacements += removed;
         return removed;
     }

@@ -278,6 +278,26 @@ private slots:
         QCOMPARE(stats.size, 1);
     }
 
+    void supersedeIfDropsWhatTheOwnerWillNotAskFor()
+    {
+        SlotCache cache({QStringLiteral("test.supersedeif"), 4});
+        for (int symbol = 0; symbol < 4; ++symbol)
+            cache.put({symbol, 0}, symbol);
+        // Symbols 1 and 3 left the owner's working set: their room is free at once.
+        QCOMPARE(cache.supersedeIf([](const BarKey &k) { return k.symbol % 2 == 1; }), 2);
+        QCOMPARE(cache.size(), 2);
+        QVERIFY(!cache.get({1, 0}));
+        QVERIFY(cache.get({0, 0}));
+        // Two newcomers fit without evicting, and symbol 1's slot is free (its return is a plain insert).
+        cache.put({5, 0}, 5);
+        cache.put({1, 1}, 1);
+        const CacheStats stats = cache.cacheStats();
+        QCOMPARE(stats.size, 4);
+        QCOMPARE(stats.evictions, 0);
+        QCOMPARE(stats.replacements, 2);
+        QVERIFY(cache.get({0, 0}) && cache.get({2, 0}));
+    }
+
     void slotsCostNothingWhenUnused()
     {
         // Without a projection the slot index is an empty member: same object size as a cache that never

@@ -459,6 +459,41 @@ private slots:
         QCOMPARE(filters.replacements, previousReplacements + first.size);
         QVERIFY(filters.size > 0 && filters.size <= 50);
     }
+
+    void symbolsLeavingTheTopNFreeTheirEntries()
+    {
+        // The top N by 24 h volume moves with the market: symbols drop out and others come in. Entries of
+        // those that left would fill the caches (sized to the N) until every newcomer pushed one out.
+        constexpr int kSymbols = 300;
+        constexpr int kTop = 200;
+        TableScanSource source(kSymbols);
+        Preset preset = testPreset();
+        preset.scanner.topNByVolume = kTop;
+        ScannerSettings settings;
+        settings.threads = 2;
+        Scanner scanner(settings);
+        scanner.setPreset(preset);
+        scanner.setSource(&source);
+        QVERIFY(runScan(scanner));
+        const CacheStats first = scannerCache(u"scanner.filters"_s);
+        QCOMPARE(first.capacity, kTop);
+        QVERIFY(first.size > 0 && first.size <= kTop);
+
+        for (int round = 1; round <= 3; ++round) {
+            // Rotate the volumes: a different third of the symbols falls out of the top 200 each time.
+            for (int i = 0; i < kSymbols; ++i)
+                source.metrics(i).quoteVolume24h = 1e6 * (1 + (i + round * 100) % kSymbols);
+            const ScanReportPtr report = runScan(scanner); // same bar: the symbols that stayed hit
+            QVERIFY(report);
+            const CacheStats filters = scannerCache(u"scanner.filters"_s);
+            QCOMPARE(filters.evictions, 0);
+            QVERIFY(filters.size <= kTop);
+            QVERIFY(filters.replacements > 0);
+        }
+        QVERIFY(scannerCache(u"scanner.filters"_s).hits > 0);
+        QCOMPARE(scannerCache(u"scanner.levels"_s).evictions, 0);
+        QCOMPARE(scannerCache(u"scanner.scores"_s).evictions, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScanner)

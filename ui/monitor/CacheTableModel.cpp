@@ -111,8 +111,9 @@ QVariant CacheTableModel::data(const QModelIndex &index, int role) const
             return m_pressure.at(index.row()).underPressure ? counts + u'\n' + pressureText() : counts;
         }
         if (index.column() == Replacements)
-            return tr("Replaced by a newer entry for the same item: %1 (a symbol's previous bar when its next bar "
-                      "closed). Dropped at once, since nothing would read them again; not a sign of pressure.")
+            return tr("Replaced: %1\nAn entry is replaced when a newer one for the same item arrives (a symbol's "
+                      "previous bar when its next bar closes): nothing would read it again, so it goes at once. "
+                      "Not a sign of pressure.")
                 .arg(locale.toString(stats.replacements));
         if (index.column() == Occupancy) {
             const QString full = tr("%1 % full").arg(locale.toString(occupancy(stats) * 100.0, 'f', 1));
