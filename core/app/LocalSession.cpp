@@ -12,6 +12,8 @@
 #include "scanner/PresetLoader.h"
 #include "server/RemoteServer.h"
 
+#include <QCoreApplication>
+
 namespace bw {
 
 namespace {
@@ -32,6 +34,13 @@ void registerSessionTypes()
         return true;
     }();
     Q_UNUSED(done);
+}
+
+// Who asked, as the exit orders and the journal name it: tells this desktop apart from a remote operator
+// ("remote operator #3", RemoteBridge).
+QString desktopOperator()
+{
+    return QCoreApplication::translate("LocalSession", "the desktop operator");
 }
 
 } // namespace
@@ -283,7 +292,10 @@ void LocalSession::closePosition(qint64 positionId)
 {
     if (engineAvailable(QStringLiteral("position.close")))
         QMetaObject::invokeMethod(
-            m_context->engine(), [engine = m_context->engine(), positionId] { engine->closePosition(positionId); },
+            m_context->engine(),
+            [engine = m_context->engine(), positionId, who = desktopOperator()] {
+                engine->closePosition(positionId, who);
+            },
             Qt::QueuedConnection);
 }
 
@@ -291,7 +303,8 @@ void LocalSession::flattenAll()
 {
     if (engineAvailable(QStringLiteral("positions.flatten")))
         QMetaObject::invokeMethod(
-            m_context->engine(), [engine = m_context->engine()] { engine->flattenAll(); }, Qt::QueuedConnection);
+            m_context->engine(), [engine = m_context->engine(), who = desktopOperator()] { engine->flattenAll(who); },
+            Qt::QueuedConnection);
 }
 
 void LocalSession::haltTrading(const QString &reason)

@@ -324,6 +324,7 @@ QJsonObject RemoteJson::orderToJson(const Order &o)
         {QStringLiteral("created"), o.createdMs},
         {QStringLiteral("updated"), o.updatedMs},
         {QStringLiteral("reason"), o.reason},
+        {QStringLiteral("note"), o.note},
     };
 }
 
@@ -349,6 +350,9 @@ std::optional<Order> RemoteJson::orderFromJson(const QJsonObject &json, QString 
     o.createdMs = r.integer(u"created");
     o.updatedMs = r.integer(u"updated");
     o.reason = r.text(u"reason");
+    // Absent from servers older than the note: empty. Bounded as the broker bounds it, as a viewer should
+    // not trust a server to have done so.
+    o.note = boundedOrderNote(r.text(u"note"));
     return finish(o, r, tr("order"), error);
 }
 

@@ -231,8 +231,10 @@ void Engine::halt(const QString &reason)
         return;
     if (m_scanner->isBusy())
         m_scanner->cancel();
-    transition(EngineState::Emergency, reason.isEmpty() ? tr("halted by the operator") : reason);
-    apply(m_manager->flattenAll(OrderPurpose::KillSwitch));
+    const QString why = reason.isEmpty() ? tr("halted by the operator") : reason;
+    transition(EngineState::Emergency, why);
+    // The exits say why the switch tripped: the drawdown, or who halted and why.
+    apply(m_manager->flattenAll(OrderPurpose::KillSwitch, why));
 }
 
 void Engine::stop(const QString &reason)
@@ -529,7 +531,10 @@ void Engine::closePosition(qint64 positionId, const QString &reason)
     }
     const Position before = *live;
     const QString why = reason.isEmpty() ? tr("by the operator") : reason;
-    const TradingUpdate update = m_manager->close(positionId, OrderPurpose::Manual);
+    // The exit order names who asked and their words ("remote operator #3: news at 14:00"), so the orders
+    // table and the journal's orders say why without a look at engine_events.
+    const QString note = reason.isEmpty() ? tr("closed by the operator") : tr("closed by %1").arg(reason);
+    const TradingUpdate update = m_manager->close(positionId, OrderPurpose::Manual, note);
     if (update.isEmpty()) {
         refuse(command, tr("position #%1 (%2) is already being closed").arg(positionId).arg(before.symbol));
         return;
@@ -564,7 +569,8 @@ void Engine::flattenAll(const QString &reason)
     refreshBooks();
     const QList<Position> live = m_book->livePositions();
     const QString why = reason.isEmpty() ? tr("by the operator") : reason;
-    const TradingUpdate update = m_manager->flattenAll(OrderPurpose::Manual);
+    const QString note = reason.isEmpty() ? tr("flatten all by the operator") : tr("flatten all by %1").arg(reason);
+    const TradingUpdate update = m_manager->flattenAll(OrderPurpose::Manual, note);
     if (update.isEmpty()) {
         refuse(command,
                live.isEmpty() ? tr("there are no open positions") : tr("every open position is already being closed"));
@@ -663,7 +669,7 @@ void Engine::handleSignals(const QList<Signal> &signalList)
                 halt(m_risk->killSwitchReason());
             } else if (decision.approved()) {
                 QString error;
-                const TradingUpdate update = m_manager->open(signal, decision.size.qty, &error);
+                const TradingUpdate update = m_manager->open(signal, decision.size.qty, &error, m_config.preset.name);
                 if (update.isEmpty()) {
                     code = QStringLiteral("entry_refused");
                     reason = error;
@@ -715,7 +721,7 @@ void Engine::checkEquity()
         m_scanner->cancel();
     transition(EngineState::Emergency, m_risk->killSwitchReason());
     if (m_risk->config().flattenOnKillSwitch)
-        apply(m_manager->flattenAll(OrderPurpose::KillSwitch));
+        apply(m_manager->flattenAll(OrderPurpose::KillSwitch, m_risk->killSwitchReason()));
 }
 
 EngineStatus Engine::status() const

@@ -117,7 +117,8 @@ public slots:
     // Operator actions on the trading, each journalled (engine_events, besides the orders and positions it
     // changes) and published as tradingUpdated/accountUpdated. What cannot be done now is refused with
     // commandRefused(protocol name, why): an engine that does not run, a market still loading, nothing to act
-    // on. `reason` (who asked, why) goes to the journal and the log; empty: "by the operator".
+    // on. `reason` (who asked, why) goes to the journal and the log; empty: "by the operator". The exit
+    // orders carry it as their note: "closed by <reason>", "flatten all by <reason>", the halt's reason.
     //
     // position.close: closes one live position at market (order purpose Manual; an entry not filled yet is
     // cancelled). Refused for an unknown or finished position, or one whose full exit is already working.

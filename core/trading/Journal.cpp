@@ -101,6 +101,12 @@ const QList<QStringList> &Journal::migrations()
             QStringLiteral("CREATE INDEX fills_position ON fills(position_id)"),
             QStringLiteral("CREATE INDEX equity_time ON equity(time_ms)"),
         },
+        // 2 -> 3: why each order was placed (the rule, or the operator and their words). ADD COLUMN keeps
+        // every existing row; orders written before it have no note (empty, not NULL, so readers need no
+        // special case).
+        {
+            QStringLiteral("ALTER TABLE orders ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return steps;
 }
@@ -308,13 +314,15 @@ bool Journal::writeOrder(const Order &o)
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO orders (id, position_id, symbol, side, type, purpose, status, qty, limit_price, "
-        "stop_price, reduce_only, filled_qty, avg_fill_price, fees, created_ms, updated_ms, reason) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : {QVariant(o.id), QVariant(o.positionId), QVariant(o.symbol), QVariant(toCode(o.side)),
-                              QVariant(toCode(o.type)), QVariant(toCode(o.purpose)), QVariant(toCode(o.status)),
-                              QVariant(o.qty), QVariant(o.limitPrice), QVariant(o.stopPrice),
-                              QVariant(o.reduceOnly ? 1 : 0), QVariant(o.filledQty), QVariant(o.avgFillPrice),
-                              QVariant(o.feesUsd), QVariant(o.createdMs), QVariant(o.updatedMs), QVariant(o.reason)})
+        "stop_price, reduce_only, filled_qty, avg_fill_price, fees, created_ms, updated_ms, reason, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''))"));
+    // COALESCE: the driver binds an empty (null) QString as NULL, which the NOT NULL note refuses.
+    for (const QVariant &v :
+         {QVariant(o.id), QVariant(o.positionId), QVariant(o.symbol), QVariant(toCode(o.side)),
+          QVariant(toCode(o.type)), QVariant(toCode(o.purpose)), QVariant(toCode(o.status)), QVariant(o.qty),
+          QVariant(o.limitPrice), QVariant(o.stopPrice), QVariant(o.reduceOnly ? 1 : 0), QVariant(o.filledQty),
+          QVariant(o.avgFillPrice), QVariant(o.feesUsd), QVariant(o.createdMs), QVariant(o.updatedMs),
+          QVariant(o.reason), QVariant(o.note)})
         q.addBindValue(v);
     return q.exec() || fail(JournalError::Sql, tr("cannot write order %1: %2").arg(o.id).arg(q.lastError().text()));
 }

@@ -42,7 +42,8 @@ struct JournalState {
 // The trading journal: an SQLite file through QtSql (QSQLITE) in WAL mode, so every committed step
 // survives a crash of the process.
 //
-// - Tables: signals, orders, fills, positions, equity (the curve, with cash), engine_events, state.
+// - Tables: signals, orders (each with its note: why it was placed), fills, positions, equity (the curve,
+//   with cash), engine_events, state.
 // - PRAGMA application_id marks the file as ours; PRAGMA user_version is the schema version. migrations()
 //   lists the steps; step i takes version i to i + 1, each in its own transaction.
 // - Before anything is written, an existing file is checked read-only: the SQLite header, PRAGMA

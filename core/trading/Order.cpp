@@ -1,5 +1,6 @@
 #include "trading/Order.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -88,6 +89,22 @@ std::optional<OrderStatus> orderStatusFromString(const QString &text)
 std::optional<OrderPurpose> orderPurposeFromString(const QString &text)
 {
     return valueOf(kPurposes, text);
+}
+
+QString boundedOrderNote(const QString &text)
+{
+    // Cut before simplifying, so a hostile megabyte of text costs no more than the limit's worth of work
+    // (twice the limit: collapsing runs of spaces may shorten what was kept).
+    const bool cut = text.size() > 2 * kMaxOrderNoteLength;
+    QString note = text.left(2 * kMaxOrderNoteLength).simplified();
+    if (cut || note.size() > kMaxOrderNoteLength) {
+        note.truncate(std::min<qsizetype>(note.size(), kMaxOrderNoteLength - 1));
+        // Never end on half of a surrogate pair (an emoji cut in two would show as garbage).
+        if (!note.isEmpty() && note.back().isHighSurrogate())
+            note.chop(1);
+        note.append(QChar(0x2026)); // …
+    }
+    return note;
 }
 
 } // namespace bw

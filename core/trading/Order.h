@@ -38,6 +38,15 @@ std::optional<OrderType> orderTypeFromString(const QString &text);
 std::optional<OrderStatus> orderStatusFromString(const QString &text);
 std::optional<OrderPurpose> orderPurposeFromString(const QString &text);
 
+// An order's note: why it was placed, in words a trader reads in the orders table and the journal
+// ("closed by remote operator #3: news in 5 minutes", "initial stop at 95210.5 hit"). Part of it can come
+// from a remote operator, so it is bounded: one line (line breaks and runs of spaces collapse to one space,
+// so a note cannot fake rows in a log or a table) of at most kMaxOrderNoteLength characters, an over-long
+// one cut and ended with "…". The limit leaves room for "closed by remote operator #N: " in front of the
+// protocol's 200-character reason.
+inline constexpr int kMaxOrderNoteLength = 240;
+QString boundedOrderNote(const QString &text);
+
 // The side that opens a position of this direction, and the side that reduces it.
 inline OrderSide entrySide(TradeSide side)
 {
@@ -66,6 +75,7 @@ struct OrderRequest {
     // (open, low, high, close): the order's fill on arrival is taken there instead of at the book, which
     // shows the bar's close. 0: at the book. What does not fill on arrival continues against the books.
     double pathPrice = 0;
+    QString note; // why the order is placed (see boundedOrderNote); the broker bounds it
 };
 
 // An order as the broker tracks it. A plain value; the broker hands out copies in BrokerResult.
@@ -87,6 +97,7 @@ struct Order {
     double feesUsd = 0;
     qint64 createdMs = 0;
     qint64 updatedMs = 0;
+    QString note;   // why it was placed: the rule or the operator behind it (bounded, see boundedOrderNote)
     QString reason; // why it was rejected or cancelled; empty otherwise
 
     double remainingQty() const { return qty > filledQty ? qty - filledQty : 0.0; }

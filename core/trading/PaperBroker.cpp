@@ -286,6 +286,8 @@ BrokerResult PaperBroker::submit(const OrderRequest &request)
     o.stopPrice = request.stopPrice;
     o.reduceOnly = request.reduceOnly;
     o.triggered = request.type == OrderType::StopMarket && request.triggered;
+    // Bounded here, where every order is born, whoever composed the note.
+    o.note = boundedOrderNote(request.note);
     o.createdMs = o.updatedMs = m_clock.nowMs();
 
     QString problem;

@@ -1,6 +1,7 @@
 #include "trading/PositionManager.h"
 
 #include "common/Clock.h"
+#include "common/NumberFormat.h"
 #include "trading/PositionSizer.h"
 #include "trading/TradingLog.h"
 
@@ -16,6 +17,17 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("PositionManager", text);
+}
+
+// Prices in notes: the journal keeps them as text, so the same in every locale (no grouping).
+QString priceText(double price)
+{
+    return NumberFormat::price(price, QLocale::c());
+}
+
+QString numberText(double value)
+{
+    return QLocale::c().toString(value, 'g', 4);
 }
 
 bool isTakeProfit(OrderPurpose purpose)
@@ -166,7 +178,32 @@ void PositionManager::apply(const BrokerResult &result, Step &step)
     }
 }
 
-void PositionManager::exitAll(qint64 positionId, OrderPurpose purpose, Step &step, double pathPrice)
+QString PositionManager::exitNote(const Position &p, OrderPurpose purpose) const
+{
+    switch (purpose) {
+    case OrderPurpose::StopLoss:
+        return tr("initial stop at %1 hit").arg(priceText(p.stop));
+    case OrderPurpose::Breakeven:
+        return tr("breakeven stop at %1 hit (moved there after TP1)").arg(priceText(p.stop));
+    case OrderPurpose::TrailingStop:
+        return tr("trailing stop at %1 hit (%2 ATR of %3 from the extreme since entry)")
+            .arg(priceText(p.stop), numberText(m_config.chandelierAtrMult), priceText(p.atr));
+    case OrderPurpose::MaxHold:
+        return tr("open longer than the maximum hold time of %1 h").arg(numberText(m_config.maxHoldHours));
+    case OrderPurpose::Manual:
+        return tr("closed by hand");
+    case OrderPurpose::KillSwitch:
+        return tr("kill switch");
+    case OrderPurpose::Entry:
+    case OrderPurpose::TakeProfit1:
+    case OrderPurpose::TakeProfit2:
+        break; // not full exits: their senders word them
+    }
+    return toCode(purpose);
+}
+
+void PositionManager::exitAll(qint64 positionId, OrderPurpose purpose, Step &step, double pathPrice,
+                              const QString &note)
 {
     Position *p = m_book.findLive(positionId);
     if (!p)
@@ -197,6 +234,7 @@ void PositionManager::exitAll(qint64 positionId, OrderPurpose purpose, Step &ste
     request.purpose = purpose;
     request.qty = p->qty;
     request.reduceOnly = true;
+    request.note = note.isEmpty() ? exitNote(*p, purpose) : note;
     const bool isStop = purpose == OrderPurpose::StopLoss || purpose == OrderPurpose::Breakeven ||
                         purpose == OrderPurpose::TrailingStop;
     if (isStop) {
@@ -236,6 +274,13 @@ void PositionManager::sendTakeProfit(qint64 positionId, OrderPurpose purpose, do
     request.limitPrice = price;
     request.reduceOnly = true;
     request.pathPrice = pathPrice;
+    const bool first = purpose == OrderPurpose::TakeProfit1;
+    const QString target = first ? tr("TP1") : tr("TP2");
+    const QString r = numberText(first ? m_config.tp1R : m_config.tp2R);
+    request.note =
+        qty < p->qty
+            ? tr("%1 at %2 (%3 R): %4 % of the entry").arg(target, priceText(price), r, numberText(fraction * 100.0))
+            : tr("%1 at %2 (%3 R): all that is left").arg(target, priceText(price), r);
     const BrokerResult result = m_broker.submit(request);
     if (!result.orders.isEmpty())
         p->exitOrderId = result.orders.constFirst().id;
@@ -372,7 +417,7 @@ void PositionManager::manage(qint64 positionId, const MarkUpdate &mark, Step &st
         touch(*p, step);
 }
 
-TradingUpdate PositionManager::open(const Signal &signal, double qty, QString *error)
+TradingUpdate PositionManager::open(const Signal &signal, double qty, QString *error, const QString &preset)
 {
     Step step;
     QString problem = signal.validate();
@@ -410,6 +455,9 @@ TradingUpdate PositionManager::open(const Signal &signal, double qty, QString *e
     request.type = OrderType::Market;
     request.purpose = OrderPurpose::Entry;
     request.qty = qty;
+    request.note = preset.isEmpty()
+                       ? tr("%1 entry, signal %2").arg(toCode(signal.strategy), signal.id)
+                       : tr("%1 entry, preset %2, signal %3").arg(toCode(signal.strategy), preset, signal.id);
     const BrokerResult result = m_broker.submit(request);
     const Order &entry = result.orders.constFirst();
     p.entryOrderId = entry.id;
@@ -443,18 +491,18 @@ TradingUpdate PositionManager::onTimer()
     return finish(step);
 }
 
-TradingUpdate PositionManager::close(qint64 positionId, OrderPurpose purpose)
+TradingUpdate PositionManager::close(qint64 positionId, OrderPurpose purpose, const QString &note)
 {
     Step step;
-    exitAll(positionId, purpose, step);
+    exitAll(positionId, purpose, step, 0, note);
     return finish(step);
 }
 
-TradingUpdate PositionManager::flattenAll(OrderPurpose purpose)
+TradingUpdate PositionManager::flattenAll(OrderPurpose purpose, const QString &note)
 {
     Step step;
     for (const Position &p : m_book.livePositions())
-        exitAll(p.id, purpose, step);
+        exitAll(p.id, purpose, step, 0, note);
     return finish(step);
 }
 

@@ -63,8 +63,9 @@ public:
     void setConfig(const PositionConfig &config) { m_config = config; }
 
     // Sends the entry market order for an approved signal. Refused (empty update, *error set) when the
-    // signal is invalid, qty is not positive or a position in that symbol is already live.
-    TradingUpdate open(const Signal &signal, double qty, QString *error = nullptr);
+    // signal is invalid, qty is not positive or a position in that symbol is already live. The order's
+    // note names the signal and, when given, the preset that produced it.
+    TradingUpdate open(const Signal &signal, double qty, QString *error = nullptr, const QString &preset = {});
 
     // A new book snapshot and price for `symbol`: resting orders fill first, then the rules run.
     TradingUpdate onMarket(const QString &symbol, const BookSummary &book, const MarkUpdate &mark);
@@ -73,9 +74,10 @@ public:
     // Time-only rules (entry timeout, maximum hold) for every live position, against the last books.
     TradingUpdate onTimer();
 
-    // Closes one position at market (manual) or every live one (e.g. the kill switch's flatten).
-    TradingUpdate close(qint64 positionId, OrderPurpose purpose = OrderPurpose::Manual);
-    TradingUpdate flattenAll(OrderPurpose purpose);
+    // Closes one position at market (manual) or every live one (e.g. the kill switch's flatten). `note`
+    // says why on each exit order (who asked, the operator's words); empty: a default for the purpose.
+    TradingUpdate close(qint64 positionId, OrderPurpose purpose = OrderPurpose::Manual, const QString &note = {});
+    TradingUpdate flattenAll(OrderPurpose purpose, const QString &note = {});
 
     // Breakeven stop for a long or short entered at avgEntry.
     double breakevenPrice(TradeSide side, double avgEntry) const;
@@ -91,7 +93,9 @@ private:
     // Stop, then targets, against [lo, hi]; true when a full exit is working (nothing more to do).
     bool checkExits(qint64 positionId, double hi, double lo, PathPoint point, Step &step);
     void checkTime(qint64 positionId, Step &step);
-    void exitAll(qint64 positionId, OrderPurpose purpose, Step &step, double pathPrice = 0);
+    void exitAll(qint64 positionId, OrderPurpose purpose, Step &step, double pathPrice = 0, const QString &note = {});
+    // The note of a full exit that the caller did not word: the rule that fired, with its level.
+    QString exitNote(const Position &position, OrderPurpose purpose) const;
     void sendTakeProfit(qint64 positionId, OrderPurpose purpose, double price, double fraction, Step &step,
                         double pathPrice = 0);
     void touch(const Position &position, Step &step);

@@ -3,6 +3,7 @@
 #include "engine/Engine.h"
 #include "market/SimulatedFeed.h"
 #include "scanner/PresetLoader.h"
+#include "server/RemoteClient.h"
 #include "server/RemoteServer.h"
 #include "support/TradingTestMarket.h"
 
@@ -184,27 +185,41 @@ private slots:
             }
             return std::nullopt;
         };
+        // The close goes out as the protocol has it, with the operator's words in args.reason (RemoteSession
+        // sends none), from a second operator connection; the session watches what follows.
+        RemoteClient raw;
+        QSignalSpy rawReady(&raw, &RemoteClient::ready);
+        raw.open(m_url, kOperatorToken, {protocol::Topic::Engine});
+        QVERIFY(rawReady.wait(60'000));
         // The market moves fast: a position seen open may have stopped out by the time the command arrives
         // (then refused as already closed). Try again with another one until a manual close lands.
         std::optional<Position> closed;
         for (int attempt = 0; attempt < 20 && !closed; ++attempt) {
             QTRY_VERIFY_WITH_TIMEOUT(openOne().has_value(), 600'000);
             const Position target = *openOne();
-            const qsizetype failuresBefore = watch.failures.size();
-            session.closePosition(target.id);
-            QTRY_VERIFY_WITH_TIMEOUT(watch.failures.size() > failuresBefore ||
-                                         (watch.finishedPosition(target.id) && !watch.live.contains(target.id)),
-                                     60'000);
+            raw.sendCommand(protocol::RequestType::PositionClose,
+                            {{u"id"_s, target.id}, {u"reason"_s, u"  news at 14:00\n"_s}});
+            // Closed by hand, or (the command refused) by its own rules first: either way it finishes.
+            QTRY_VERIFY_WITH_TIMEOUT(watch.finishedPosition(target.id) != nullptr, 60'000);
             watch.live.remove(target.id);
             const Position *finished = watch.finishedPosition(target.id);
-            if (watch.failures.size() == failuresBefore && finished && finished->exitReason == OrderPurpose::Manual)
+            if (finished->exitReason == OrderPurpose::Manual)
                 closed = *finished;
         }
         QVERIFY(closed.has_value());
         QCOMPARE(closed->status, PositionStatus::Closed);
-        QTRY_VERIFY(std::any_of(watch.orders.cbegin(), watch.orders.cend(), [&](const Order &o) {
-            return o.positionId == closed->id && o.purpose == OrderPurpose::Manual && o.reduceOnly;
-        }));
+        // The order, as the orders topic brought it to this other session, says who closed it and why.
+        const auto manualExit = [&]() -> std::optional<Order> {
+            for (const Order &o : std::as_const(watch.orders)) {
+                if (o.positionId == closed->id && o.purpose == OrderPurpose::Manual && o.reduceOnly)
+                    return o;
+            }
+            return std::nullopt;
+        };
+        QTRY_VERIFY(manualExit().has_value());
+        const QString note = manualExit()->note;
+        QVERIFY2(note.startsWith(u"closed by remote operator #"_s) && note.endsWith(u": news at 14:00"_s),
+                 qPrintable(note));
 
         // The kill switch by hand, quoting who and why; then nothing is left to flatten.
         session.haltTrading(u"remote test"_s);
@@ -213,6 +228,11 @@ private slots:
         QVERIFY(watch.events.constLast().reason.contains(u"remote operator"_s));
         QVERIFY(watch.events.constLast().reason.contains(u"remote test"_s));
         QTRY_VERIFY_WITH_TIMEOUT(watch.live.isEmpty(), 60'000);
+        for (const Order &o : std::as_const(watch.orders)) {
+            if (o.purpose == OrderPurpose::KillSwitch)
+                QVERIFY2(o.note.startsWith(u"halted: remote operator #"_s) && o.note.endsWith(u": remote test"_s),
+                         qPrintable(o.note));
+        }
         session.flattenAll();
         QTRY_VERIFY_WITH_TIMEOUT(watch.failed(u"positions.flatten"_s, u"no open positions"_s), 60'000);
         session.haltTrading(QString());

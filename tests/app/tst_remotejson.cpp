@@ -8,6 +8,7 @@
 #include <cmath>
 
 using namespace bw;
+using namespace Qt::StringLiterals;
 
 // What a remote viewer rebuilds from the WebSocket topics must be what the workstation published: every
 // parser is the exact inverse of its serialiser (toJson -> fromJson -> toJson gives the same JSON), and a
@@ -374,7 +375,10 @@ private slots:
         o.feesUsd = 0.41;
         o.createdMs = 10;
         o.updatedMs = 20;
+        o.note = QStringLiteral("trailing stop at 3400.00 hit (2.3 ATR of 12.000 from the extreme since entry)");
         roundTrip(o, &RemoteJson::orderToJson, &RemoteJson::orderFromJson);
+        QCOMPARE(RemoteJson::orderToJson(o).value(u"note").toString(), o.note);
+        QCOMPARE(RemoteJson::orderFromJson(RemoteJson::orderToJson(o))->note, o.note);
 
         Fill f;
         f.id = 77;
@@ -431,6 +435,38 @@ private slots:
         QCOMPARE(parsed->exitReason, std::optional<OrderPurpose>(OrderPurpose::TakeProfit1));
 
         roundTrip(AccountSnapshot{5, 99000, 250.5, 99250.5}, &RemoteJson::accountToJson, &RemoteJson::accountFromJson);
+    }
+
+    // The note of an order: absent from a server older than it (empty), bounded whatever a server sends, and
+    // refused when it is not text.
+    void orderNoteFromOlderAndHostileServers()
+    {
+        Order o;
+        o.id = 5;
+        o.symbol = QStringLiteral("BTCUSDT");
+        o.purpose = OrderPurpose::Manual;
+        o.note = QStringLiteral("closed by remote operator #3: news");
+        QJsonObject json = RemoteJson::orderToJson(o);
+
+        QJsonObject older = json;
+        older.remove(u"note"_s);
+        const auto fromOlder = RemoteJson::orderFromJson(older);
+        QVERIFY(fromOlder);
+        QCOMPARE(fromOlder->note, QString());
+        QCOMPARE(fromOlder->purpose, OrderPurpose::Manual);
+
+        QJsonObject hostile = json;
+        hostile.insert(u"note"_s, QString(QString(100'000, u'x') + u"\nfake line"_s));
+        const auto fromHostile = RemoteJson::orderFromJson(hostile);
+        QVERIFY(fromHostile);
+        QCOMPARE(fromHostile->note.size(), kMaxOrderNoteLength);
+        QVERIFY(fromHostile->note.endsWith(QChar(0x2026)));
+
+        QJsonObject wrong = json;
+        wrong.insert(u"note"_s, 42);
+        QString error;
+        QVERIFY(!RemoteJson::orderFromJson(wrong, &error));
+        QVERIFY2(error.contains(u"'note'"_s), qPrintable(error));
     }
 
     void monitorValues()

@@ -228,8 +228,13 @@ void TestManualTrading::closeFlattenHaltReset()
     QVERIFY(closed.has_value());
     QCOMPARE(closed->status, PositionStatus::Closed);
     bool manualOrder = false;
-    for (const Order &o : run.orders)
-        manualOrder |= o.positionId == target.id && o.purpose == OrderPurpose::Manual && o.reduceOnly;
+    for (const Order &o : run.orders) {
+        if (o.positionId == target.id && o.purpose == OrderPurpose::Manual && o.reduceOnly) {
+            manualOrder = true;
+            // The order itself says who closed it and why, as the orders table shows it.
+            QCOMPARE(o.note, u"closed by test close"_s);
+        }
+    }
     QVERIFY(manualOrder);
     for (const Position &p : run.live())
         QVERIFY(p.id != target.id);
@@ -246,6 +251,16 @@ void TestManualTrading::closeFlattenHaltReset()
         QTRY_VERIFY_WITH_TIMEOUT(run.live().isEmpty(), 30'000);
         for (const Position &p : live)
             QTRY_VERIFY(run.finishedPosition(p.id) != nullptr);
+        for (const Position &p : live) {
+            const Position *f = run.finishedPosition(p.id);
+            if (f->exitReason != OrderPurpose::Manual)
+                continue; // met its own stop or target before the flatten ran
+            bool flattened = false;
+            for (const Order &o : run.orders)
+                flattened |= o.positionId == p.id && o.purpose == OrderPurpose::Manual &&
+                             o.note == u"flatten all by test flatten"_s;
+            QVERIFY2(flattened, qPrintable(p.symbol));
+        }
     } else {
         QTRY_VERIFY(run.refusals.size() > refusalsBefore);
     }
@@ -259,18 +274,41 @@ void TestManualTrading::closeFlattenHaltReset()
     // The kill switch by hand: Emergency, no entries; a second halt is refused; the reset resumes trading.
     run.call([](Engine *e) { e->resume(); });
     QTRY_VERIFY_WITH_TIMEOUT(run.status().state != EngineState::Paused, 30'000);
+    const qsizetype ordersBeforeHalt = run.orders.size();
     run.call([](Engine *e) { e->haltTrading(u"test halt"_s); });
     QTRY_COMPARE_WITH_TIMEOUT(run.status().state, EngineState::Emergency, 30'000);
+    // Whatever the halt closed (entries made since the resume, if any) says it was the halt, and whose.
+    for (qsizetype i = ordersBeforeHalt; i < run.orders.size(); ++i) {
+        if (run.orders.at(i).purpose == OrderPurpose::KillSwitch)
+            QCOMPARE(run.orders.at(i).note, u"halted: test halt"_s);
+    }
     QTRY_VERIFY(run.events.constLast().reason.contains(u"test halt"_s));
     run.call([](Engine *e) { e->haltTrading(); });
     QTRY_VERIFY(run.refused(u"risk.halt"_s, u"already halted"_s));
     const int entries = run.status().entriesTotal;
     run.call([](Engine *e) { e->resetKillSwitch(u"test reset"_s); });
-    QTRY_VERIFY_WITH_TIMEOUT(run.status().state == EngineState::Managing || run.status().state == EngineState::Scanning,
-                             30'000);
+    // One status per check: two calls could see Scanning, then Managing, and neither would match.
+    const auto running = [&run] {
+        const EngineState state = run.status().state;
+        return state == EngineState::Managing || state == EngineState::Scanning;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(running(), 30'000);
     QVERIFY(!run.status().killSwitch);
     QVERIFY(run.status().entriesTotal >= entries);
     run.stop();
+
+    // Every order the engine sent says why: entries name their signal and preset, exits their rule.
+    for (const Order &o : run.orders) {
+        QVERIFY2(!o.note.isEmpty(), qPrintable(toCode(o.purpose)));
+        if (o.purpose == OrderPurpose::Entry)
+            QVERIFY2(o.note.contains(u" entry, preset %1, signal "_s.arg(config.preset.name)), qPrintable(o.note));
+        if (o.purpose == OrderPurpose::StopLoss)
+            QVERIFY2(o.note.startsWith(u"initial stop at "_s), qPrintable(o.note));
+        if (o.purpose == OrderPurpose::Breakeven)
+            QVERIFY2(o.note.startsWith(u"breakeven stop at "_s), qPrintable(o.note));
+        if (o.purpose == OrderPurpose::TrailingStop)
+            QVERIFY2(o.note.startsWith(u"trailing stop at "_s), qPrintable(o.note));
+    }
 
     // The journal says what the operator did, and why.
     const QString path = config.journalPath;
@@ -285,6 +323,13 @@ void TestManualTrading::closeFlattenHaltReset()
                     path, u"SELECT COUNT(*) FROM orders WHERE position_id = %1 AND purpose = '%2'"_s.arg(target.id).arg(
                               toCode(OrderPurpose::Manual)))
                     .toInt() >= 1);
+        // The order row in the file says it too, and no order of the run went without a note.
+        QCOMPARE(journalValue(path,
+                              u"SELECT note FROM orders WHERE position_id = %1 AND purpose = '%2'"_s.arg(target.id).arg(
+                                  toCode(OrderPurpose::Manual))),
+                 u"closed by test close"_s);
+        QCOMPARE(journalValue(path, u"SELECT COUNT(*) FROM orders WHERE note = ''"_s).toInt(), 0);
+        QVERIFY(journalValue(path, u"SELECT COUNT(*) FROM orders"_s).toInt() >= 2);
     }
     QCOMPARE(journalEvents(path, u"flatten"_s).size(), live.isEmpty() ? 0 : 1);
     const auto halts = journalEvents(path, u"halt"_s);
@@ -317,6 +362,11 @@ void TestManualTrading::resetsATrippedKillSwitch()
                                          }),
                              30'000);
     run.stop();
+    // The exits the tripped switch sent (if it flattened anything) quote the drawdown that tripped it.
+    for (const Order &o : run.orders) {
+        if (o.purpose == OrderPurpose::KillSwitch)
+            QVERIFY2(o.note.startsWith(u"kill switch: equity"_s), qPrintable(o.note));
+    }
     const auto resets = journalEvents(config.journalPath, u"kill_switch_reset"_s);
     QCOMPARE(resets.size(), 1);
     QVERIFY(resets.constFirst().second.contains(u"\"tripped\":true"_s));

@@ -198,6 +198,124 @@ private slots:
         QCOMPARE(state->cash, 98765.5);
     }
 
+    // A journal written by the program before orders had a note (schema version 2): it opens, gains the
+    // column, keeps every row as it was, and trading continues in it with notes.
+    void migratesFromVersionTwoKeepingEveryOrder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v2.sqlite"));
+        ManualClock clock(utc("2026-11-27T10:00:00.000Z"));
+        {
+            RawDb raw(path);
+            raw.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+            raw.exec(QStringLiteral("PRAGMA application_id=%1").arg(Journal::kApplicationId));
+            for (int step = 0; step < 2; ++step) {
+                for (const QString &sql : Journal::migrations().at(step))
+                    raw.exec(sql);
+            }
+            raw.exec(QStringLiteral("PRAGMA user_version=2"));
+            // The old orders table indeed has no note.
+            QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('orders') WHERE name = 'note'"))
+                         .toInt(),
+                     0);
+            // An entry and a TP1 that filled, a stop-loss order still working when the old program stopped.
+            raw.exec(QStringLiteral(
+                "INSERT INTO orders (id, position_id, symbol, side, type, purpose, status, qty, limit_price, "
+                "stop_price, reduce_only, filled_qty, avg_fill_price, fees, created_ms, updated_ms, reason) VALUES "
+                "(1, 1, 'TESTUSDT', 'buy', 'market', 'entry', 'filled', 10, 0, 0, 0, 10, 100.06, 0.55, 1, 1, NULL), "
+                "(2, 1, 'TESTUSDT', 'sell', 'limit', 'tp1', 'filled', 4, 103.1, 0, 1, 4, 103.1, 0.08, 2, 2, NULL), "
+                "(3, 1, 'TESTUSDT', 'sell', 'stop_market', 'stop_loss', 'open', 6, 0, 98, 1, 0, 0, 0, 3, 3, NULL)"));
+            raw.exec(QStringLiteral(
+                "INSERT INTO fills (id, order_id, position_id, symbol, side, purpose, qty, price, fee, liquidity, "
+                "realised_pnl, time_ms) VALUES (1, 1, 1, 'TESTUSDT', 'buy', 'entry', 10, 100.06, 0.55, 'taker', 0, 1), "
+                "(2, 2, 1, 'TESTUSDT', 'sell', 'tp1', 4, 103.1, 0.08, 'maker', 12.16, 2)"));
+            raw.exec(QStringLiteral(
+                "INSERT INTO positions (id, signal_id, symbol, side, strategy, status, submitted_ms, opened_ms, "
+                "closed_ms, target_qty, entry_qty, qty, avg_entry, initial_stop, risk_per_unit, initial_risk_usd, "
+                "stop, stop_kind, tp1, tp2, tp1_done, tp2_done, entry_complete, highest, lowest, atr, "
+                "btc_correlation, last_price, realised_pnl, fees, exit_reason, entry_order_id, exit_order_id) VALUES "
+                "(1, 'TESTUSDT:momentum:1', 'TESTUSDT', 'long', 'momentum', 'open', 1795773540000, 1795773540000, 0, "
+                "10, "
+                "10, 6, 100.06, 98, "
+                "2.06, 20.6, 100.2, 'breakeven', 103.15, 105.83, 1, 0, 1, 103.6, 99.9, 3, 0, 103.5, 12.16, 0.63, "
+                "NULL, 1, 3)"));
+            raw.exec(QStringLiteral("INSERT INTO equity (time_ms, cash, unrealised, equity) VALUES (2, 100011.53, "
+                                    "20.66, 100032.19)"));
+        }
+
+        Session s(clock);
+        QVERIFY2(s.journal.open(path), qPrintable(s.journal.errorString()));
+        QCOMPARE(s.journal.schemaVersion(), Journal::latestSchemaVersion());
+        QVERIFY2(s.journal.restore(s.book, s.broker, &s.risk), qPrintable(s.journal.errorString()));
+        QCOMPARE(s.broker.cash(), 100011.53);
+        QCOMPARE(s.book.livePositions().size(), 1);
+        QCOMPARE(s.book.livePositions().constFirst().qty, 6.0);
+
+        // The manual close of the restored position is the first order with a note.
+        QVERIFY(s.record(s.manager.onMarket(kSym, bookAt(101), MarkUpdate::tick(101))));
+        QVERIFY(s.record(s.manager.close(1, OrderPurpose::Manual, QStringLiteral("closed by the desktop operator"))));
+        QCOMPARE(s.book.find(1)->status, PositionStatus::Closed);
+        s.journal.close();
+
+        RawDb raw(path);
+        QCOMPARE(raw.value(QStringLiteral("PRAGMA quick_check")).toString(), QStringLiteral("ok"));
+        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), Journal::latestSchemaVersion());
+        // Every old row is there, unchanged but for the column it gained (empty, never NULL) and the order the
+        // restart cancelled.
+        QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM orders WHERE id <= 3")).toInt(), 3);
+        QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM orders WHERE id <= 3 AND note = ''")).toInt(), 3);
+        QCOMPARE(raw.value(QStringLiteral("SELECT group_concat(purpose || ':' || status || ':' || qty || ':' || "
+                                          "avg_fill_price, ' ') FROM (SELECT * FROM orders WHERE id <= 3 ORDER BY id)"))
+                     .toString(),
+                 QStringLiteral("entry:filled:10.0:100.06 tp1:filled:4.0:103.1 stop_loss:cancelled:6.0:0.0"));
+        QCOMPARE(raw.value(QStringLiteral("SELECT reason FROM orders WHERE id = 3")).toString(),
+                 QStringLiteral("cancelled at restart"));
+        QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM fills WHERE id <= 2")).toInt(), 2);
+        QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM equity WHERE time_ms = 2")).toInt(), 1);
+        // The new exit, with its note.
+        QCOMPARE(raw.value(QStringLiteral("SELECT note FROM orders WHERE position_id = 1 AND purpose = 'manual'"))
+                     .toString(),
+                 QStringLiteral("closed by the desktop operator"));
+        QCOMPARE(raw.value(QStringLiteral("SELECT exit_reason FROM positions WHERE id = 1")).toString(),
+                 QStringLiteral("manual"));
+    }
+
+    // Each order's note reaches the journal's orders table, an empty one as '' (the column is NOT NULL).
+    void ordersKeepTheirNote()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
+        ManualClock clock(utc("2026-11-27T10:00:00.000Z"));
+        {
+            Session s(clock);
+            QVERIFY2(s.journal.open(path), qPrintable(s.journal.errorString()));
+            QVERIFY(s.record(s.manager.onMarket(kSym, bookAt(100), MarkUpdate::tick(100))));
+            const TradingUpdate opened =
+                s.manager.open(signal(TradeSide::Long, kSym), 10, nullptr, QStringLiteral("v1"));
+            QVERIFY(s.record(opened));
+            const qint64 id = opened.positions.constFirst().id;
+            clock.advanceMs(60'000);
+            QVERIFY(s.record(s.manager.onMarket(kSym, bookAt(97.8), MarkUpdate{97.8, 98.6, 97.7, 3.0})));
+            QCOMPARE(s.book.find(id)->exitReason, OrderPurpose::StopLoss);
+            // An order without a note (none of ours is, but the journal must take one).
+            Order bare;
+            bare.id = 99;
+            bare.symbol = kSym;
+            TradingUpdate u;
+            u.orders.append(bare);
+            QVERIFY2(s.journal.recordUpdate(u, s.broker.account()), qPrintable(s.journal.errorString()));
+        }
+        RawDb raw(path);
+        QCOMPARE(raw.value(QStringLiteral("SELECT note FROM orders WHERE purpose = 'entry'")).toString(),
+                 QStringLiteral("momentum entry, preset v1, signal TESTUSDT:momentum:1"));
+        QVERIFY(raw.value(QStringLiteral("SELECT note FROM orders WHERE purpose = 'stop_loss'"))
+                    .toString()
+                    .startsWith(QStringLiteral("initial stop at 98")));
+        const QVariant bareNote = raw.value(QStringLiteral("SELECT note FROM orders WHERE id = 99"));
+        QVERIFY(!bareNote.isNull());
+        QCOMPARE(bareNote.toString(), QString());
+    }
+
     void restartRecoversPositionsAndCash()
     {
         QTemporaryDir dir;

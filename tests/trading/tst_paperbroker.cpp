@@ -287,6 +287,58 @@ private slots:
         QVERIFY(broker.netPositions().isEmpty());
     }
 
+    // The note travels with the order through its fills; whatever the caller (ultimately a remote operator)
+    // wrote, it stays one bounded line.
+    void noteIsKeptAndBounded_data()
+    {
+        QTest::addColumn<QString>("note");
+        QTest::addColumn<QString>("expected");
+        const QString longWord = QString(300, u'x');
+        QTest::newRow("plain") << QStringLiteral("closed by remote operator #3: news")
+                               << QStringLiteral("closed by remote operator #3: news");
+        QTest::newRow("empty") << QString() << QString();
+        QTest::newRow("line breaks and tabs") << QStringLiteral("closed by x:\nfake row\r\n\tmore  words ")
+                                              << QStringLiteral("closed by x: fake row more words");
+        QTest::newRow("exactly the limit") << QString(kMaxOrderNoteLength, u'y') << QString(kMaxOrderNoteLength, u'y');
+        QTest::newRow("one over") << QString(kMaxOrderNoteLength + 1, u'y')
+                                  << QString(kMaxOrderNoteLength - 1, u'y') + QChar(0x2026);
+        QTest::newRow("a megabyte") << QString(1 << 20, u'z') << QString(kMaxOrderNoteLength - 1, u'z') + QChar(0x2026);
+        // Spaces that collapse do not hide that the rest was cut.
+        QTest::newRow("spaces then text") << QString(2 * kMaxOrderNoteLength, u' ') + longWord << QStringLiteral("…");
+        // An emoji (two UTF-16 units) straddling the cut is dropped whole, not halved.
+        QTest::newRow("surrogate at the cut")
+            << QString(kMaxOrderNoteLength - 2, u'a') + QString::fromUtf8("\xF0\x9F\x98\x80") + QStringLiteral("bc")
+            << QString(kMaxOrderNoteLength - 2, u'a') + QChar(0x2026);
+    }
+
+    void noteIsKeptAndBounded()
+    {
+        QFETCH(QString, note);
+        QFETCH(QString, expected);
+        ManualClock clock(1'700'000'000'000);
+        PaperBroker broker(ExecutionConfig{}, clock);
+        broker.updateBook(kSym, makeBook(99.9, 100.1, 200.0)); // about 2 units within 0.3 %: a partial fill
+        OrderRequest request = market(OrderSide::Buy, 5);
+        request.note = note;
+        BrokerResult r = broker.submit(request);
+        QCOMPARE(r.orders.last().status, OrderStatus::PartiallyFilled);
+        QCOMPARE(r.orders.last().note, expected);
+        QVERIFY(r.orders.last().note.size() <= kMaxOrderNoteLength);
+        r = broker.updateBook(kSym, makeBook(99.9, 100.1));
+        QCOMPARE(r.orders.last().status, OrderStatus::Filled);
+        QCOMPARE(r.orders.last().note, expected);
+
+        // A refused order keeps its note as well: it says what was attempted, the reason why it failed.
+        request.reduceOnly = true;
+        request.side = OrderSide::Sell;
+        request.qty = 100;
+        broker.submit(market(OrderSide::Sell, 5, true));
+        r = broker.submit(request);
+        QCOMPARE(r.orders.last().status, OrderStatus::Rejected);
+        QCOMPARE(r.orders.last().note, expected);
+        QVERIFY(!r.orders.last().reason.isEmpty());
+    }
+
     void realisedMinusFeesEqualsCashChangeOverRandomTrades()
     {
         ManualClock clock(1'700'000'000'000);

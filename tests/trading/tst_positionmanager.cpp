@@ -1,4 +1,5 @@
 #include "common/Clock.h"
+#include "common/NumberFormat.h"
 #include "market/Candle.h"
 #include "trading/PositionManager.h"
 
@@ -601,6 +602,93 @@ private slots:
         QCOMPARE(rig.position(id).status, PositionStatus::Cancelled);
         QVERIFY(rig.book.livePositions().isEmpty());
         QCOMPARE(rig.broker.cash(), rig.broker.config().startingCash);
+    }
+
+    // Every order says why it was placed: the entry names its signal (and preset), each exit the rule that
+    // fired with its level, a manual exit who asked.
+    void everyOrderSaysWhy()
+    {
+        const auto noteOf = [](const Rig &rig, OrderPurpose purpose) {
+            for (auto it = rig.orders.crbegin(); it != rig.orders.crend(); ++it) {
+                if (it->purpose == purpose)
+                    return it->note;
+            }
+            return QString();
+        };
+        const auto price = [](double v) { return NumberFormat::price(v, QLocale::c()); };
+
+        // Entry, TP1 (40 % of it), then the chandelier trail.
+        PositionConfig config;
+        config.tp2R = 10; // keep TP2 out of the way
+        Rig rig(config);
+        rig.record(rig.manager.onMarket(kSym, bookAt(100), MarkUpdate::tick(100)));
+        const TradingUpdate opened = rig.manager.open(signal(TradeSide::Long), 10, nullptr, QStringLiteral("v1"));
+        rig.record(opened);
+        const qint64 id = opened.positions.constFirst().id;
+        QCOMPARE(noteOf(rig, OrderPurpose::Entry),
+                 QStringLiteral("momentum entry, preset v1, signal TESTUSDT:momentum:1"));
+        const double tp1 = rig.position(id).tp1Price;
+        rig.bar(103.5, 103.6, 102.9, 1.0);
+        QCOMPARE(noteOf(rig, OrderPurpose::TakeProfit1),
+                 QStringLiteral("TP1 at %1 (1.5 R): 40 % of the entry").arg(price(tp1)));
+        const double trail = rig.position(id).stop;
+        QCOMPARE(rig.position(id).stopKind, StopKind::Trailing);
+        rig.bar(100.5, 103.0, 100.4, 1.0);
+        QCOMPARE(rig.position(id).exitReason, OrderPurpose::TrailingStop);
+        QCOMPARE(noteOf(rig, OrderPurpose::TrailingStop),
+                 QStringLiteral("trailing stop at %1 hit (2.3 ATR of %2 from the extreme since entry)")
+                     .arg(price(trail), price(1.0)));
+
+        // The initial stop, and an entry without a preset.
+        Rig stopped;
+        const qint64 s = stopped.open(signal(TradeSide::Long), 10);
+        QCOMPARE(noteOf(stopped, OrderPurpose::Entry), QStringLiteral("momentum entry, signal TESTUSDT:momentum:1"));
+        stopped.bar(97.8, 98.6, 97.7);
+        QCOMPARE(stopped.position(s).exitReason, OrderPurpose::StopLoss);
+        QCOMPARE(noteOf(stopped, OrderPurpose::StopLoss), QStringLiteral("initial stop at %1 hit").arg(price(98.0)));
+
+        // TP1, then back through the breakeven stop; a TP that takes all that is left says so.
+        Rig be;
+        const qint64 b = be.open(signal(TradeSide::Long), 10);
+        be.bar(103.5, 103.6, 102.9, 3.0);
+        const double breakeven = be.position(b).stop;
+        QCOMPARE(be.position(b).stopKind, StopKind::Breakeven);
+        be.bar(100.5, 101.0, 100.2, 3.0);
+        QCOMPARE(be.position(b).exitReason, OrderPurpose::Breakeven);
+        QCOMPARE(noteOf(be, OrderPurpose::Breakeven),
+                 QStringLiteral("breakeven stop at %1 hit (moved there after TP1)").arg(price(breakeven)));
+
+        // The maximum hold time.
+        Rig held;
+        const qint64 h = held.open(signal(TradeSide::Long), 10);
+        held.clock.advanceMs(qint64(20 * 3600 * 1000));
+        held.record(held.manager.onTimer());
+        QCOMPARE(held.position(h).exitReason, OrderPurpose::MaxHold);
+        QCOMPARE(noteOf(held, OrderPurpose::MaxHold), QStringLiteral("open longer than the maximum hold time of 20 h"));
+
+        // By hand: the caller's words, or a default; the kill switch's flatten with its reason.
+        Rig manual;
+        SymbolInfo other;
+        other.name = QStringLiteral("OTHERUSDT");
+        other.lotSize = 0.001;
+        manual.broker.setSymbolInfo(other);
+        const qint64 m1 = manual.open(signal(TradeSide::Long), 10);
+        const qint64 m2 = manual.open(signal(TradeSide::Short, QStringLiteral("OTHERUSDT")), 7);
+        manual.record(
+            manual.manager.close(m1, OrderPurpose::Manual, QStringLiteral("closed by remote operator #3: news")));
+        QCOMPARE(manual.position(m1).exitReason, OrderPurpose::Manual);
+        QCOMPARE(noteOf(manual, OrderPurpose::Manual), QStringLiteral("closed by remote operator #3: news"));
+        manual.record(manual.manager.flattenAll(OrderPurpose::KillSwitch, QStringLiteral("kill switch: drawdown")));
+        QCOMPARE(manual.position(m2).exitReason, OrderPurpose::KillSwitch);
+        QCOMPARE(noteOf(manual, OrderPurpose::KillSwitch), QStringLiteral("kill switch: drawdown"));
+        const qint64 m3 = manual.open(signal(TradeSide::Long), 10);
+        manual.record(manual.manager.close(m3));
+        QCOMPARE(noteOf(manual, OrderPurpose::Manual), QStringLiteral("closed by hand"));
+
+        for (const Rig *r : {&rig, &stopped, &be, &held, &manual}) {
+            for (const Order &o : r->orders)
+                QVERIFY2(!o.note.isEmpty(), qPrintable(toCode(o.purpose)));
+        }
     }
 
     void flattenAllForTheKillSwitch()

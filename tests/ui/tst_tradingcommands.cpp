@@ -192,12 +192,31 @@ private slots:
         }
         QVERIFY(closed.has_value());
         QCOMPARE(view.positionModel()->rowOf(closed->id), -1);
-        bool manualOrder = false;
+        qint64 manualOrder = 0;
         for (int row = 0; row < view.orderModel()->rowCount(); ++row) {
             const Order &o = view.orderModel()->rowAt(row);
-            manualOrder |= o.positionId == closed->id && o.purpose == OrderPurpose::Manual;
+            if (o.positionId == closed->id && o.purpose == OrderPurpose::Manual)
+                manualOrder = o.id;
         }
-        QVERIFY(manualOrder);
+        QVERIFY(manualOrder > 0);
+        // The orders table says why, beside the purpose: a narrow column that elides, the whole note as tooltip.
+        auto *orderTable = view.findChild<QTableView *>(u"orderTable"_s);
+        QVERIFY(orderTable);
+        const QAbstractItemModel *shown = orderTable->model();
+        QCOMPARE(shown->headerData(OrderTableModel::Note, Qt::Horizontal).toString(), u"Note"_s);
+        QVERIFY(!orderTable->isColumnHidden(OrderTableModel::Note));
+        QCOMPARE(orderTable->textElideMode(), Qt::ElideRight);
+        QVERIFY(!orderTable->wordWrap());
+        bool noteShown = false;
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            if (shown->index(row, OrderTableModel::Id).data(OrderTableModel::SortRole).toLongLong() != manualOrder)
+                continue;
+            QCOMPARE(shown->index(row, OrderTableModel::Note).data().toString(), u"closed by the operator"_s);
+            QCOMPARE(shown->index(row, OrderTableModel::Note).data(Qt::ToolTipRole).toString(),
+                     u"closed by the operator"_s);
+            noteShown = true;
+        }
+        QVERIFY(noteShown);
 
         // Halt: the kill switch tile turns to "Halted", every position goes, and the action offers the reset.
         QTRY_VERIFY(view.killSwitchAction()->isEnabled());
@@ -208,6 +227,12 @@ private slots:
         click(view.pendingConfirmation(), u"confirmButton"_s);
         QTRY_VERIFY_WITH_TIMEOUT(labelText(view, u"tradingKillSwitch"_s).contains(u"Halted"_s), 30'000);
         QTRY_COMPARE_WITH_TIMEOUT(view.positionModel()->rowCount(), 0, 30'000);
+        // What the halt closed says it was the halt button.
+        for (int row = 0; row < view.orderModel()->rowCount(); ++row) {
+            const Order &o = view.orderModel()->rowAt(row);
+            if (o.purpose == OrderPurpose::KillSwitch)
+                QVERIFY2(o.note.contains(u"Halt trading"_s), qPrintable(o.note));
+        }
         QVERIFY(!view.flattenAllAction()->isEnabled()); // nothing left to flatten
         QVERIFY(view.killSwitchAction()->text().contains(u"Reset"_s));
         view.killSwitchAction()->trigger();

@@ -284,6 +284,38 @@ private slots:
         QCOMPARE(resets.count(), 0);
     }
 
+    // The note says why an order was placed, beside its purpose: shown as it is (the view elides it), the
+    // whole of it as the tooltip, sorted as text.
+    void ordersShowTheirNote()
+    {
+        Trading t;
+        OrderTableModel orders;
+        QAbstractItemModelTester tester(&orders, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(OrderTableModel::Note, OrderTableModel::Purpose + 1);
+        QCOMPARE(orders.headerData(OrderTableModel::Note, Qt::Horizontal).toString(), u"Note"_s);
+        QVERIFY(!orders.headerData(OrderTableModel::Note, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+
+        const TradingUpdate opened = t.open(makeSignal(u"BTCUSDT"_s, TradeSide::Long, 100, 98, 1), 10);
+        orders.addOrders(opened.orders);
+        const qint64 positionId = opened.positions.constFirst().id;
+        const QString words = u"closed by remote operator #3: "_s + QString(180, u'w');
+        orders.addOrders(t.manager.close(positionId, OrderPurpose::Manual, words).orders);
+        QCOMPARE(orders.rowCount(), 2);
+        QCOMPARE(text(orders, 0, OrderTableModel::Purpose), u"Manual"_s);
+        QCOMPARE(text(orders, 0, OrderTableModel::Note), words);
+        QCOMPARE(text(orders, 0, OrderTableModel::Note, Qt::ToolTipRole), words);
+        QCOMPARE(orders.data(orders.index(0, OrderTableModel::Note), OrderTableModel::SortRole).toString(), words);
+        QCOMPARE(text(orders, 1, OrderTableModel::Note), u"momentum entry, signal BTCUSDT:momentum:1"_s);
+
+        // An order from a server older than the note: an empty cell, no tooltip.
+        Order old = orders.rowAt(0);
+        old.id = 77;
+        old.note.clear();
+        orders.addOrders({old});
+        QCOMPARE(text(orders, 0, OrderTableModel::Note), QString());
+        QVERIFY(!orders.data(orders.index(0, OrderTableModel::Note), Qt::ToolTipRole).isValid());
+    }
+
     void signalsShowTheirFate()
     {
         SignalTableModel signalModel(3);

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
@@ -231,16 +232,46 @@ private slots:
         QCOMPARE(view.fillModel()->rowCount(), 2);
     }
 
+    // The orders table gained its note column in the middle: a header state saved for the old columns is
+    // not applied to the new ones (each width would land one column off).
+    void ignoresAnOrdersLayoutFromBeforeTheNote()
+    {
+        QByteArray oldState;
+        {
+            QStandardItemModel oldColumns(0, OrderTableModel::Count - 1);
+            QTableView oldTable;
+            oldTable.setModel(&oldColumns);
+            oldTable.setColumnWidth(OrderTableModel::Purpose + 1, 400); // the old Side column
+            oldState = oldTable.horizontalHeader()->saveState();
+        }
+        {
+            // The hazard is real: Qt applies such a state to a header with one more column.
+            QStandardItemModel newColumns(0, OrderTableModel::Count);
+            QTableView newTable;
+            newTable.setModel(&newColumns);
+            QVERIFY(newTable.horizontalHeader()->restoreState(oldState));
+            QCOMPARE(newTable.columnWidth(OrderTableModel::Note), 400);
+        }
+        QSettings().setValue(u"tradingView/ordersHeader"_s, oldState);
+        TradingView view;
+        auto *orders = view.findChild<QTableView *>(u"orderTable"_s);
+        QVERIFY(orders->columnWidth(OrderTableModel::Side) < 400);
+        QVERIFY(orders->columnWidth(OrderTableModel::Note) < 400);
+        QSettings().remove(u"tradingView/ordersHeader"_s);
+    }
+
     void remembersColumnWidths()
     {
         {
             TradingView view;
             view.findChild<QTableView *>(u"positionTable"_s)->setColumnWidth(PositionTableModel::Symbol, 211);
             view.findChild<QTableView *>(u"fillTable"_s)->setColumnWidth(FillTableModel::Price, 133);
+            view.findChild<QTableView *>(u"orderTable"_s)->setColumnWidth(OrderTableModel::Note, 301);
         }
         TradingView again;
         QCOMPARE(again.findChild<QTableView *>(u"positionTable"_s)->columnWidth(PositionTableModel::Symbol), 211);
         QCOMPARE(again.findChild<QTableView *>(u"fillTable"_s)->columnWidth(FillTableModel::Price), 133);
+        QCOMPARE(again.findChild<QTableView *>(u"orderTable"_s)->columnWidth(OrderTableModel::Note), 301);
         QVERIFY(QSettings().childGroups().contains(u"tradingView"_s));
     }
 };

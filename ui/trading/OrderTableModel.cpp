@@ -72,6 +72,8 @@ QVariant OrderTableModel::displayValue(const Order &order, int column) const
         return order.symbol;
     case Purpose:
         return TradingText::purpose(order.purpose);
+    case Note:
+        return order.note;
     case Side:
         return TradingText::side(order.side);
     case Type:
@@ -108,6 +110,8 @@ QVariant OrderTableModel::sortValue(const Order &order, int column) const
         return order.symbol;
     case Purpose:
         return static_cast<int>(order.purpose);
+    case Note:
+        return order.note;
     case Side:
         return static_cast<int>(order.side);
     case Type:
@@ -158,6 +162,9 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
                 .arg(TradingText::fullTime(order.createdMs), TradingText::fullTime(order.updatedMs));
         if (column == Reason || column == Status)
             return order.reason.isEmpty() ? QVariant() : QVariant(order.reason);
+        // The column is narrow and elides: the whole note (at most a few lines of text) on hover.
+        if (column == Note)
+            return order.note.isEmpty() ? QVariant() : QVariant(order.note);
         if (column == Purpose && order.positionId > 0)
             return tr("Position %1").arg(order.positionId);
         return {};
@@ -182,6 +189,8 @@ QVariant OrderTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Symbol");
         case Purpose:
             return tr("Purpose");
+        case Note:
+            return tr("Note");
         case Side:
             return tr("Side");
         case Type:
@@ -210,6 +219,9 @@ QVariant OrderTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Market time the order was sent (UTC)");
         case Purpose:
             return tr("Why the order exists: the entry, or the exit rule that sent it");
+        case Note:
+            return tr("Why it was placed, in words: the signal of an entry, the level of the exit rule, or who "
+                      "closed the position by hand and why");
         case Price:
             return tr("The limit or stop price; market orders name none");
         case Fees:

@@ -20,6 +20,7 @@ public:
         Id,
         Symbol,
         Purpose,
+        Note, // beside the purpose: together they say why the order exists
         Side,
         Type,
         Price,

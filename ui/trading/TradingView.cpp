@@ -40,6 +40,9 @@ namespace {
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
 
 const QString kGroup = QStringLiteral("tradingView");
+// Versioned: the note column came in the middle of the orders table, and a header state saved for the
+// columns before it would put each width and position on the wrong column.
+constexpr const char *kOrdersHeaderKey = "ordersHeaderV2";
 
 // Flat headers that read as part of the table, as on the market and resource pages.
 const QString kTableStyle =
@@ -180,8 +183,11 @@ TradingView::TradingView(QWidget *parent)
     fitColumns(m_signalTable, {time, symbol, QStringLiteral("Short"), QStringLiteral("Momentum"), price, price,
                                price + QStringLiteral(" / ") + price, QStringLiteral("Confidence"),
                                QStringLiteral("Rejected: Cooldown after losses"), QStringLiteral("Reason")});
+    // The note is a sentence: a width for its usual length (a close by a remote operator with a short reason);
+    // longer ones elide, with the whole note as the tooltip.
     fitColumns(m_orderTable,
-               {time, QStringLiteral("Order"), symbol, QStringLiteral("Take profit 1"), QStringLiteral("Sell"),
+               {time, QStringLiteral("Order"), symbol, QStringLiteral("Take profit 1"),
+                QStringLiteral("closed by remote operator #12: news at 14:00"), QStringLiteral("Sell"),
                 QStringLiteral("Stop market"), price, QStringLiteral("12,345.678"), QStringLiteral("12,345.678"), price,
                 QStringLiteral("Fees ($)"), QStringLiteral("Partially filled"), QStringLiteral("Reason")});
     fitColumns(m_fillTable,
@@ -686,7 +692,7 @@ void TradingView::restoreLayout()
     settings.beginGroup(kGroup);
     const std::array<std::pair<const char *, QTableView *>, 5> tables{{{"positionsHeader", m_positionTable},
                                                                        {"signalsHeader", m_signalTable},
-                                                                       {"ordersHeader", m_orderTable},
+                                                                       {kOrdersHeaderKey, m_orderTable},
                                                                        {"fillsHeader", m_fillTable},
                                                                        {"closedHeader", m_closedTable}}};
     for (const auto &[key, table] : tables) {
@@ -706,7 +712,7 @@ void TradingView::saveLayout() const
     settings.beginGroup(kGroup);
     settings.setValue(QStringLiteral("positionsHeader"), m_positionTable->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("signalsHeader"), m_signalTable->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("ordersHeader"), m_orderTable->horizontalHeader()->saveState());
+    settings.setValue(QLatin1String(kOrdersHeaderKey), m_orderTable->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("fillsHeader"), m_fillTable->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("closedHeader"), m_closedTable->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
