@@ -523,7 +523,7 @@ struct FilterWorld {
     World world;
     Preset preset;
     std::vector<SymbolMetrics> metrics;
-    BoundedCache<ScanCacheKey, QList<FilterResult>, ScanCacheKeyHash> cache;
+    ScanCache<QList<FilterResult>> cache; // the scanner's own cache type, slots included
 };
 
 FilterWorld &filterWorld()
@@ -566,8 +566,9 @@ void BM_FilterStageCacheHit(benchmark::State &state)
 
 // The scanner's caches at the live cadence: a 5 m bar every 300 s of market time and a scan every 120 s
 // (breakout_v1's scan interval), so 2-3 scans see each closed bar; the caches' TTLs run on that market
-// clock, as in the engine. Reports each cache's hits, misses, evictions and expirations over 12 bars, and
-// the median wall time of the scans that repeat a bar (where a cache can help) and of those after a new bar.
+// clock, as in the engine. Reports each cache's hits, misses, evictions, expirations and replacements over 12
+// bars, and the median wall time of the scans that repeat a bar (where a cache can help) and of those after a
+// new bar.
 struct CacheStudy {
     double newBarMs = 0;
     double sameBarMs = 0;
@@ -641,10 +642,12 @@ void printCacheStudies()
                         static_cast<long long>(v.settings.filterCacheTtlMs), r.newBarMs, r.sameBarMs);
             for (const CacheStats &c : r.stats)
                 std::printf("info scanner_cache   %s size %lld/%lld hits %lld misses %lld evictions %lld expirations "
-                            "%lld hit_rate %.2f\n",
+                            "%lld replacements %lld hit_rate %.2f bytes %lld\n",
                             qPrintable(c.name), static_cast<long long>(c.size), static_cast<long long>(c.capacity),
                             static_cast<long long>(c.hits), static_cast<long long>(c.misses),
-                            static_cast<long long>(c.evictions), static_cast<long long>(c.expirations), c.hitRate());
+                            static_cast<long long>(c.evictions), static_cast<long long>(c.expirations),
+                            static_cast<long long>(c.replacements), c.hitRate(),
+                            static_cast<long long>(c.estimatedBytes));
         }
     }
 }

@@ -720,6 +720,7 @@ QJsonObject RemoteJson::cacheStatsToJson(const CacheStats &c)
         {QStringLiteral("misses"), c.misses},
         {QStringLiteral("evictions"), c.evictions},
         {QStringLiteral("expirations"), c.expirations},
+        {QStringLiteral("replacements"), c.replacements},
         {QStringLiteral("hitRate"), c.hitRate()},
         {QStringLiteral("estimatedBytes"), c.estimatedBytes},
         {QStringLiteral("evictable"), c.evictable},
@@ -737,6 +738,7 @@ std::optional<CacheStats> RemoteJson::cacheStatsFromJson(const QJsonObject &json
     c.misses = r.integer(u"misses");
     c.evictions = r.integer(u"evictions");
     c.expirations = r.integer(u"expirations");
+    c.replacements = r.integer(u"replacements"); // absent from servers before session 4: none counted
     c.estimatedBytes = r.integer(u"estimatedBytes");
     c.evictable = r.flag(u"evictable", true);
     return finish(c, r, tr("cache"), error);

@@ -14,8 +14,11 @@ struct CacheStats {
     qint64 capacity = 0;
     qint64 hits = 0;
     qint64 misses = 0;
-    qint64 evictions = 0;
-    qint64 expirations = 0;
+    qint64 evictions = 0;   // pushed out by capacity (or a pressure trim): the cache is smaller than its use
+    qint64 expirations = 0; // outlived the time-to-live
+    // Superseded: a newer key of the same slot took the entry's place (BoundedCache slots), or the owner
+    // dropped entries it will not ask for again (supersedeAll / supersedeIf). Not pressure.
+    qint64 replacements = 0;
     qint64 estimatedBytes = 0;
     bool evictable = true; // false: entries are needed for correctness, trimming only drops hot data
 

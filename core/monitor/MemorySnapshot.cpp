@@ -114,6 +114,7 @@ QJsonObject cacheJson(const CacheStats &s)
             {QStringLiteral("misses"), s.misses},
             {QStringLiteral("evictions"), s.evictions},
             {QStringLiteral("expirations"), s.expirations},
+            {QStringLiteral("replacements"), s.replacements},
             {QStringLiteral("hit_rate"), round2(s.hitRate())},
             {QStringLiteral("estimated_bytes"), s.estimatedBytes},
             {QStringLiteral("evictable"), s.evictable}};
@@ -353,7 +354,7 @@ QJsonObject MemorySnapshot::diff(const QJsonObject &current, const QJsonObject &
     d.insert(QStringLiteral("caches"),
              compareLists(QStringLiteral("caches"),
                           {QStringLiteral("size"), QStringLiteral("estimated_bytes"), QStringLiteral("hits"),
-                           QStringLiteral("misses"), QStringLiteral("evictions")}));
+                           QStringLiteral("misses"), QStringLiteral("evictions"), QStringLiteral("replacements")}));
     d.insert(QStringLiteral("subsystems"),
              compareLists(QStringLiteral("subsystems"), {QStringLiteral("estimated_bytes")}));
     return d;

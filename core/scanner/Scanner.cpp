@@ -299,6 +299,29 @@ void Scanner::startScan()
     // Stages 3+: batches on the pool. Slots are preallocated; each worker writes only its batches' slots.
     const int count = int(job->selected.size());
     if (m_settings.cacheCapacity > 0) {
+        // A new preset or source: no entry of the old generation is ever read again. Dropped now (as
+        // replaced), rather than left for the LRU to push out later as if the caches were short of room;
+        // symbols the new generation does not evaluate would otherwise hold theirs indefinitely.
+        if (job->generation != m_cachedGeneration) {
+            m_filterCache.supersedeAll();
+            m_scoreCache.supersedeAll();
+            m_levelCache.supersedeAll();
+            m_cachedGeneration = job->generation;
+        }
+        // Symbols that left the scan (the top N by volume moved) would keep their entries, never read, and
+        // once the caches are full each newcomer would push one out: evictions in a cache sized to the
+        // scan, shown as pressure. Dropped as replaced instead; a symbol that comes back recomputes once.
+        if (job->selected.size() < std::size_t(n)) {
+            std::vector<char> scanned(std::size_t(n), 0);
+            for (const int i : job->selected)
+                scanned[std::size_t(i)] = 1;
+            const auto leftTheScan = [&scanned](const ScanCacheKey &key) {
+                return key.symbol < 0 || std::size_t(key.symbol) >= scanned.size() || !scanned[std::size_t(key.symbol)];
+            };
+            m_filterCache.supersedeIf(leftTheScan);
+            m_scoreCache.supersedeIf(leftTheScan);
+            m_levelCache.supersedeIf(leftTheScan);
+        }
         const qint64 capacity = std::clamp<qint64>(count, m_settings.cacheCapacity,
                                                    std::max(m_settings.cacheCapacity, m_settings.cacheCapacityMax));
         if (capacity != m_filterCache.baseCapacity()) {

@@ -57,6 +57,18 @@ struct ScanCacheKeyHash {
     }
 };
 
+// The slot of a scanner cache entry is its symbol: an entry computed on a newer bar, under a newer
+// generation or (scores) with newer live inputs makes the symbol's previous one unreachable, since a scan
+// only ever asks for the symbol's current key. Each symbol is evaluated once per scan, so one entry per
+// symbol is all a scan can use; keeping one per symbol frees the stale entry at once and counts it as
+// replaced, so the caches' evictions show capacity pressure only.
+struct ScanCacheSlot {
+    int operator()(const ScanCacheKey &k) const noexcept { return k.symbol; }
+};
+
+template <typename Value>
+using ScanCache = BoundedCache<ScanCacheKey, Value, ScanCacheKeyHash, ScanCacheSlot>;
+
 // Runs scans over a ScanSource on its own named thread pool ("bw-scanner") and publishes one immutable
 // ScanReport per scan. Lives on the thread that owns the source (the engine's); never blocks it.
 //
@@ -129,9 +141,10 @@ private:
     ScanReportPtr m_lastReport;
     QTimer m_timer;
 
-    BoundedCache<ScanCacheKey, QList<FilterResult>, ScanCacheKeyHash> m_filterCache;
-    BoundedCache<ScanCacheKey, ScoreBreakdown, ScanCacheKeyHash> m_scoreCache;
-    BoundedCache<ScanCacheKey, QList<Level>, ScanCacheKeyHash> m_levelCache;
+    quint64 m_cachedGeneration = 0; // the generation the caches' entries were computed under
+    ScanCache<QList<FilterResult>> m_filterCache;
+    ScanCache<ScoreBreakdown> m_scoreCache;
+    ScanCache<QList<Level>> m_levelCache;
 };
 
 } // namespace bw

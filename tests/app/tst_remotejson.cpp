@@ -508,9 +508,26 @@ private slots:
         c.misses = 100;
         c.evictions = 4;
         c.expirations = 2;
+        c.replacements = 3600;
         c.estimatedBytes = 65536;
         c.evictable = false;
         roundTrip(c, &RemoteJson::cacheStatsToJson, &RemoteJson::cacheStatsFromJson);
+        const auto parsedCache = RemoteJson::cacheStatsFromJson(RemoteJson::cacheStatsToJson(c));
+        QVERIFY(parsedCache);
+        QCOMPARE(parsedCache->replacements, 3600);
+        QCOMPARE(parsedCache->evictions, 4);
+        // A server from before replacements were counted: the field is absent, the viewer shows none.
+        QJsonObject older = RemoteJson::cacheStatsToJson(c);
+        older.remove(QStringLiteral("replacements"));
+        const auto fromOlder = RemoteJson::cacheStatsFromJson(older);
+        QVERIFY(fromOlder);
+        QCOMPARE(fromOlder->replacements, 0);
+        QCOMPARE(fromOlder->evictions, 4);
+        // A wrong type is an error naming the field.
+        older.insert(QStringLiteral("replacements"), QStringLiteral("many"));
+        QString error;
+        QVERIFY(!RemoteJson::cacheStatsFromJson(older, &error));
+        QVERIFY2(error.contains(u"replacements"), qPrintable(error));
         roundTrip(LogLine{11, QtWarningMsg, QStringLiteral("bw.scanner"), QStringLiteral("scan took 900 ms")},
                   &RemoteJson::logLineToJson, &RemoteJson::logLineFromJson);
     }

@@ -38,6 +38,10 @@ QJsonObject findByName(const QJsonValue &list, const QString &name)
     return {};
 }
 
+struct HundredsSlot {
+    int operator()(int key) const noexcept { return key / 100; }
+};
+
 } // namespace
 
 class TestMemorySnapshot : public QObject
@@ -51,6 +55,10 @@ private slots:
         BoundedCache<int, int> cache({QStringLiteral("test.snapshot.cache"), 50});
         for (int i = 0; i < 10; ++i)
             cache.put(i, i);
+        // Keys of one slot (key / 100): each new key supersedes the previous one.
+        BoundedCache<int, int, std::hash<int>, HundredsSlot> slotted({QStringLiteral("test.snapshot.slotted"), 50});
+        for (int i = 0; i < 4; ++i)
+            slotted.put(i, i);
         ScopedSnapshotProvider store(QStringLiteral("market_store"), [] {
             return QVariantMap{{QStringLiteral("bytes"), 123456}, {QStringLiteral("symbols"), 42}};
         });
@@ -90,8 +98,13 @@ private slots:
         QCOMPARE(cacheJson[QStringLiteral("size")].toInt(), 10);
         QCOMPARE(cacheJson[QStringLiteral("capacity")].toInt(), 50);
         QVERIFY(cacheJson[QStringLiteral("estimated_bytes")].toInteger() > 0);
-        for (const char *key : {"hits", "misses", "evictions"})
-            QVERIFY(cacheJson.contains(QLatin1String(key)));
+        for (const char *key : {"hits", "misses", "evictions", "expirations", "replacements"})
+            QVERIFY2(cacheJson.contains(QLatin1String(key)), key);
+        const QJsonObject slottedJson =
+            findByName(doc[QStringLiteral("caches")], QStringLiteral("test.snapshot.slotted"));
+        QCOMPARE(slottedJson[QStringLiteral("replacements")].toInt(), 3);
+        QCOMPARE(slottedJson[QStringLiteral("evictions")].toInt(), 0);
+        QCOMPARE(slottedJson[QStringLiteral("size")].toInt(), 1);
 
         QCOMPARE(doc[QStringLiteral("market_store_bytes")].toInteger(), 123456);
         const QJsonObject storeJson = findByName(doc[QStringLiteral("subsystems")], QStringLiteral("market_store"));

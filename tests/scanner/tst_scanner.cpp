@@ -11,6 +11,7 @@
 #include <cmath>
 
 using namespace bw;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -44,6 +45,15 @@ ScanReportPtr runScan(Scanner &scanner)
     if (!spy.wait(30000))
         return {};
     return spy.takeFirst().at(0).value<ScanReportPtr>();
+}
+
+CacheStats scannerCache(const QString &name)
+{
+    for (const CacheStats &s : CacheRegistry::instance().stats()) {
+        if (s.name == name)
+            return s;
+    }
+    return {};
 }
 
 QStringList ranking(const ScanReport &report)
@@ -399,6 +409,90 @@ private slots:
         source.advanceBar();
         const ScanReportPtr report = runScan(scanner);
         QVERIFY(report && !report->candidates.isEmpty());
+    }
+
+    void newBarsReplaceTheirSymbolsEntriesInsteadOfEvicting()
+    {
+        // The live cadence: every new closed bar is a new key per symbol. Without slots the previous bar's
+        // entries stayed until the LRU pushed them out, shown as thousands of "evictions" of a full cache.
+        constexpr int kSymbols = 250;
+        TableScanSource source(kSymbols);
+        ScannerSettings settings;
+        settings.threads = 2;
+        Scanner scanner(settings);
+        scanner.setPreset(testPreset());
+        scanner.setSource(&source);
+        QVERIFY(runScan(scanner));
+        const CacheStats first = scannerCache(u"scanner.filters"_s);
+        QVERIFY(first.size > 0);
+        QCOMPARE(first.replacements, 0);
+
+        qint64 previousReplacements = 0;
+        for (int bar = 0; bar < 4; ++bar) {
+            source.advanceBar();
+            QVERIFY(runScan(scanner));
+            QVERIFY(runScan(scanner)); // the same bar again: served from the caches
+            const CacheStats filters = scannerCache(u"scanner.filters"_s);
+            QVERIFY2(filters.size <= kSymbols, qPrintable(QString::number(filters.size)));
+            QCOMPARE(filters.size, first.size); // one entry per symbol through the filters, old bars gone
+            QCOMPARE(filters.evictions, 0);
+            // Every symbol through the filters had its previous bar's entry replaced.
+            QCOMPARE(filters.replacements, previousReplacements + first.size);
+            QCOMPARE(filters.hits, (bar + 1) * first.size);
+            previousReplacements = filters.replacements;
+
+            const CacheStats levels = scannerCache(u"scanner.levels"_s);
+            QVERIFY(levels.size <= kSymbols);
+            QCOMPARE(levels.evictions, 0);
+            QCOMPARE(levels.replacements, (bar + 1) * levels.size);
+            QCOMPARE(scannerCache(u"scanner.scores"_s).evictions, 0);
+        }
+
+        // A new preset: nothing of the old generation is read again, so it all goes at the next scan,
+        // counted as replaced (not evicted), and the caches refill for the new preset.
+        Preset tighter = testPreset();
+        tighter.scanner.topNByVolume = 50;
+        scanner.setPreset(tighter);
+        QVERIFY(runScan(scanner));
+        const CacheStats filters = scannerCache(u"scanner.filters"_s);
+        QCOMPARE(filters.evictions, 0);
+        QCOMPARE(filters.replacements, previousReplacements + first.size);
+        QVERIFY(filters.size > 0 && filters.size <= 50);
+    }
+
+    void symbolsLeavingTheTopNFreeTheirEntries()
+    {
+        // The top N by 24 h volume moves with the market: symbols drop out and others come in. Entries of
+        // those that left would fill the caches (sized to the N) until every newcomer pushed one out.
+        constexpr int kSymbols = 300;
+        constexpr int kTop = 200;
+        TableScanSource source(kSymbols);
+        Preset preset = testPreset();
+        preset.scanner.topNByVolume = kTop;
+        ScannerSettings settings;
+        settings.threads = 2;
+        Scanner scanner(settings);
+        scanner.setPreset(preset);
+        scanner.setSource(&source);
+        QVERIFY(runScan(scanner));
+        const CacheStats first = scannerCache(u"scanner.filters"_s);
+        QCOMPARE(first.capacity, kTop);
+        QVERIFY(first.size > 0 && first.size <= kTop);
+
+        for (int round = 1; round <= 3; ++round) {
+            // Rotate the volumes: a different third of the symbols falls out of the top 200 each time.
+            for (int i = 0; i < kSymbols; ++i)
+                source.metrics(i).quoteVolume24h = 1e6 * (1 + (i + round * 100) % kSymbols);
+            const ScanReportPtr report = runScan(scanner); // same bar: the symbols that stayed hit
+            QVERIFY(report);
+            const CacheStats filters = scannerCache(u"scanner.filters"_s);
+            QCOMPARE(filters.evictions, 0);
+            QVERIFY(filters.size <= kTop);
+            QVERIFY(filters.replacements > 0);
+        }
+        QVERIFY(scannerCache(u"scanner.filters"_s).hits > 0);
+        QCOMPARE(scannerCache(u"scanner.levels"_s).evictions, 0);
+        QCOMPARE(scannerCache(u"scanner.scores"_s).evictions, 0);
     }
 };
 

@@ -626,6 +626,11 @@ private slots:
         }
         const CacheStats after = model->statsAt(filtersRow);
         QVERIFY(after.hits + after.misses > before.hits + before.misses);
+        // Each new bar replaced the symbols' previous entries instead of leaving them to be evicted, so the
+        // scanner's caches are not shown under pressure.
+        QVERIFY(after.replacements > before.replacements);
+        QCOMPARE(after.evictions, 0);
+        QVERIFY(!model->isUnderPressure(filtersRow));
 
         // The same figures again: not a single signal.
         changes.clear();

@@ -26,7 +26,8 @@ void CacheBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     if (share > 0) {
         QRect fill = track;
         fill.setWidth(std::max(2, static_cast<int>(track.width() * share)));
-        QColor colour = share >= 0.95 ? Theme::warning() : option.palette.color(QPalette::Highlight);
+        QColor colour = index.data(CacheTableModel::PressureRole).toBool() ? Theme::warning()
+                                                                           : option.palette.color(QPalette::Highlight);
         colour.setAlphaF(0.55);
         painter->setBrush(colour);
         painter->drawRoundedRect(fill, 3, 3);

@@ -1,6 +1,7 @@
 #include "monitor/CacheTableModel.h"
 
 #include "common/NumberFormat.h"
+#include "common/Theme.h"
 
 #include <QHash>
 #include <QLocale>
@@ -15,14 +16,15 @@ namespace {
 bool sameFigures(const CacheStats &a, const CacheStats &b)
 {
     return a.size == b.size && a.capacity == b.capacity && a.hits == b.hits && a.misses == b.misses &&
-           a.evictions == b.evictions && a.expirations == b.expirations && a.estimatedBytes == b.estimatedBytes &&
-           a.evictable == b.evictable;
+           a.evictions == b.evictions && a.expirations == b.expirations && a.replacements == b.replacements &&
+           a.estimatedBytes == b.estimatedBytes && a.evictable == b.evictable;
 }
 
 } // namespace
 
-CacheTableModel::CacheTableModel(QObject *parent)
+CacheTableModel::CacheTableModel(QObject *parent, const Clock &clock)
     : QAbstractTableModel(parent)
+    , m_clock(clock)
 {}
 
 int CacheTableModel::rowCount(const QModelIndex &parent) const
@@ -59,6 +61,8 @@ QVariant CacheTableModel::data(const QModelIndex &index, int role) const
             return tr("%1 %").arg(locale.toString(stats.hitRate() * 100.0, 'f', 1));
         case Evictions:
             return locale.toString(stats.evictions);
+        case Replacements:
+            return locale.toString(stats.replacements);
         case EstimatedBytes:
             return NumberFormat::bytes(stats.estimatedBytes, locale);
         default:
@@ -74,11 +78,20 @@ QVariant CacheTableModel::data(const QModelIndex &index, int role) const
             return stats.hitRate();
         case Evictions:
             return stats.evictions;
+        case Replacements:
+            return stats.replacements;
         case EstimatedBytes:
             return stats.estimatedBytes;
         default:
             return {};
         }
+    case PressureRole:
+        return m_pressure.at(index.row()).underPressure;
+    case Qt::ForegroundRole:
+        if (index.column() == Evictions && m_pressure.at(index.row()).underPressure)
+            // The theme's amber is made for dark backgrounds; on white a darker one stays readable.
+            return Theme::current() == ThemeMode::Dark ? Theme::warning() : QColor(0xa8, 0x62, 0x00);
+        return {};
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(index.column() == Name ? Qt::AlignLeft | Qt::AlignVCenter
                                                           : Qt::AlignRight | Qt::AlignVCenter);
@@ -90,11 +103,22 @@ QVariant CacheTableModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == HitRate)
             return tr("%1 hits, %2 misses").arg(locale.toString(stats.hits), locale.toString(stats.misses));
-        if (index.column() == Evictions)
-            return tr("%1 evicted to make room, %2 expired")
-                .arg(locale.toString(stats.evictions), locale.toString(stats.expirations));
-        if (index.column() == Occupancy)
-            return tr("%1 % full").arg(locale.toString(occupancy(stats) * 100.0, 'f', 1));
+        if (index.column() == Evictions) {
+            // The replaced count is repeated here: the narrow layout hides its column.
+            const QString counts = tr("%1 evicted to make room, %2 expired, %3 replaced by newer entries")
+                                       .arg(locale.toString(stats.evictions), locale.toString(stats.expirations),
+                                            locale.toString(stats.replacements));
+            return m_pressure.at(index.row()).underPressure ? counts + u'\n' + pressureText() : counts;
+        }
+        if (index.column() == Replacements)
+            return tr("Replaced: %1\nAn entry is replaced when a newer one for the same item arrives (a symbol's "
+                      "previous bar when its next bar closes): nothing would read it again, so it goes at once. "
+                      "Not a sign of pressure.")
+                .arg(locale.toString(stats.replacements));
+        if (index.column() == Occupancy) {
+            const QString full = tr("%1 % full").arg(locale.toString(occupancy(stats) * 100.0, 'f', 1));
+            return m_pressure.at(index.row()).underPressure ? full + u'\n' + pressureText() : full;
+        }
         return {};
     default:
         return {};
@@ -108,6 +132,20 @@ QVariant CacheTableModel::headerData(int section, Qt::Orientation orientation, i
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(section == Name ? Qt::AlignLeft | Qt::AlignVCenter
                                                    : Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Evictions:
+            return tr("Entries pushed out for lack of room. A cache that keeps evicting is smaller than what it "
+                      "is asked to hold; it is marked in amber while it has evicted in the last %1 minutes.")
+                .arg(kPressureWindowMs / 60'000);
+        case Replacements:
+            return tr("Entries replaced by a newer entry for the same item, e.g. a symbol's previous bar when "
+                      "its next bar closes. They are dropped at once instead of waiting to be evicted; a high "
+                      "count is normal and not a sign of pressure.");
+        default:
+            return {};
+        }
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -119,11 +157,31 @@ QVariant CacheTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Hit rate");
     case Evictions:
         return tr("Evictions");
+    case Replacements:
+        return tr("Replaced");
     case EstimatedBytes:
         return tr("Memory");
     default:
         return {};
     }
+}
+
+QString CacheTableModel::pressureText()
+{
+    return tr("Evicting: entries were pushed out for lack of room in the last %1 minutes")
+        .arg(kPressureWindowMs / 60'000);
+}
+
+CacheTableModel::Pressure CacheTableModel::nextPressure(const Pressure &before, const CacheStats &was,
+                                                        const CacheStats &now, qint64 nowMs)
+{
+    Pressure next = before;
+    if (now.evictions > was.evictions)
+        next.lastRiseMs = nowMs;
+    else if (now.evictions < was.evictions)
+        next.lastRiseMs = -1; // another cache of that name took the row's place: its counts start afresh
+    next.underPressure = next.lastRiseMs >= 0 && nowMs - next.lastRiseMs < kPressureWindowMs;
+    return next;
 }
 
 QString CacheTableModel::rowKey(const QString &name, int occurrence)
@@ -151,13 +209,16 @@ void CacheTableModel::refresh(const QList<CacheStats> &stats)
         if (!incoming.contains(m_keys.at(row))) {
             beginRemoveRows({}, row, row);
             m_rows.removeAt(row);
+            m_pressure.removeAt(row);
             m_keys.removeAt(row);
             endRemoveRows();
         }
     }
 
     // Figures of the caches still here: one dataChanged per run of adjacent changed rows, so an unchanged
-    // row is never reported (and never repainted or re-sorted) because its neighbours changed.
+    // row is never reported (and never repainted or re-sorted) because its neighbours changed. A row whose
+    // pressure mark ends (no eviction within the window) changes too, with the same figures.
+    const qint64 nowMs = m_clock.nowMs();
     int runStart = -1;
     const auto closeRun = [this, &runStart](int endRow) {
         if (runStart >= 0)
@@ -169,7 +230,10 @@ void CacheTableModel::refresh(const QList<CacheStats> &stats)
     for (int row = 0; row < static_cast<int>(m_rows.size()); ++row) {
         present.insert(m_keys.at(row));
         const CacheStats &now = stats.at(incoming.value(m_keys.at(row)));
-        if (sameFigures(now, m_rows.at(row))) {
+        const Pressure pressure = nextPressure(m_pressure.at(row), m_rows.at(row), now, nowMs);
+        const bool markChanged = pressure.underPressure != m_pressure.at(row).underPressure;
+        m_pressure[row] = pressure;
+        if (sameFigures(now, m_rows.at(row)) && !markChanged) {
             closeRun(row - 1);
             continue;
         }
@@ -190,6 +254,8 @@ void CacheTableModel::refresh(const QList<CacheStats> &stats)
         beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
         for (const qsizetype i : std::as_const(added)) {
             m_rows.append(stats.at(i));
+            // Counts from before this model saw the cache say nothing about now: no mark until they rise.
+            m_pressure.append(Pressure{});
             m_keys.append(incomingKeys.at(i));
         }
         endInsertRows();

@@ -133,7 +133,7 @@ ResourceDashboard::ResourceDashboard(QWidget *parent, const Clock &clock)
     , m_resources(kRecentCapacity, kMinuteCapacity)
     , m_scans(kRecentCapacity, kMinuteCapacity, 60'000, kMinSpacingMs)
     , m_viewers(kRecentCapacity, kMinuteCapacity, 60'000, kMinSpacingMs)
-    , m_cacheModel(new CacheTableModel(this))
+    , m_cacheModel(new CacheTableModel(this, clock))
     , m_lagProbe(new EventLoopLagProbe(100, 60'000, this))
 {
     setObjectName(QStringLiteral("resourceDashboard"));
@@ -452,7 +452,7 @@ QWidget *ResourceDashboard::buildTables()
     m_cacheTable->setFrameShape(QFrame::NoFrame);
     m_cacheTable->verticalHeader()->hide();
     m_cacheTable->verticalHeader()->setDefaultSectionSize(m_cacheTable->fontMetrics().height() + 8);
-    // Tighter cells than the lists: five columns must fit a third of a laptop screen.
+    // Tighter cells than the lists: six columns must fit a third of a laptop screen.
     m_cacheTable->setStyleSheet(QString(kTableStyle)
                                     .replace(QStringLiteral("0px 8px"), QStringLiteral("0px 4px"))
                                     .replace(QStringLiteral("4px 8px"), QStringLiteral("4px 4px")));
@@ -1188,8 +1188,10 @@ void ResourceDashboard::resizeEvent(QResizeEvent *event)
         return;
     m_splitter->setOrientation(wanted);
     m_tablesLayout->setDirection(beside ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
-    // A third of a laptop screen holds four columns; the memory estimate stays in the name's tooltip.
+    // A third of a laptop screen holds four columns; the memory estimate stays in the name's tooltip, the
+    // replaced count in the evictions' tooltip.
     m_cacheTable->setColumnHidden(CacheTableModel::EstimatedBytes, beside);
+    m_cacheTable->setColumnHidden(CacheTableModel::Replacements, beside);
     if (beside)
         m_splitter->setSizes({width() * 2 / 3, width() / 3});
     else
