@@ -312,6 +312,13 @@
     </message>
 </context>
 <context>
+    <name>LocalSession</name>
+    <message>
+        <source>the desktop operator</source>
+        <translation>dem Bediener am Desktop</translation>
+    </message>
+</context>
+<context>
     <name>ScanFormat</name>
     <message>
         <source>24 h volume</source>
@@ -1020,6 +1027,22 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <source>kill switch reset: %1</source>
         <translation>Notausschalter zurückgesetzt: %1</translation>
     </message>
+    <message>
+        <source>closed by the operator</source>
+        <translation>vom Bediener geschlossen</translation>
+    </message>
+    <message>
+        <source>closed by %1</source>
+        <translation>geschlossen von %1</translation>
+    </message>
+    <message>
+        <source>flatten all by the operator</source>
+        <translation>alle glattgestellt vom Bediener</translation>
+    </message>
+    <message>
+        <source>flatten all by %1</source>
+        <translation>alle glattgestellt von %1</translation>
+    </message>
 </context>
 <context>
     <name>bw::FeedFactory</name>
@@ -1428,6 +1451,54 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
     <message>
         <source>a position in %1 is already live</source>
         <translation>eine Position in %1 ist bereits offen</translation>
+    </message>
+    <message>
+        <source>initial stop at %1 hit</source>
+        <translation>anfänglicher Stopp bei %1 erreicht</translation>
+    </message>
+    <message>
+        <source>breakeven stop at %1 hit (moved there after TP1)</source>
+        <translation>Break-even-Stopp bei %1 erreicht (nach TP1 dorthin verschoben)</translation>
+    </message>
+    <message>
+        <source>trailing stop at %1 hit (%2 ATR of %3 from the extreme since entry)</source>
+        <translation>Trailing-Stopp bei %1 erreicht (%2 ATR von %3 vom Extrem seit dem Einstieg)</translation>
+    </message>
+    <message>
+        <source>open longer than the maximum hold time of %1 h</source>
+        <translation>länger offen als die maximale Haltedauer von %1 h</translation>
+    </message>
+    <message>
+        <source>closed by hand</source>
+        <translation>von Hand geschlossen</translation>
+    </message>
+    <message>
+        <source>kill switch</source>
+        <translation>Notausschalter</translation>
+    </message>
+    <message>
+        <source>TP1</source>
+        <translation>TP1</translation>
+    </message>
+    <message>
+        <source>TP2</source>
+        <translation>TP2</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (%3 R): %4 % of the entry</source>
+        <translation>%1 bei %2 (%3 R): %4 % des Einstiegs</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (%3 R): all that is left</source>
+        <translation>%1 bei %2 (%3 R): der ganze Rest</translation>
+    </message>
+    <message>
+        <source>%1 entry, signal %2</source>
+        <translation>%1-Einstieg, Signal %2</translation>
+    </message>
+    <message>
+        <source>%1 entry, preset %2, signal %3</source>
+        <translation>%1-Einstieg, Voreinstellung %2, Signal %3</translation>
     </message>
 </context>
 <context>
@@ -3165,12 +3236,34 @@ Ohne Befehl öffnet sie die Desktop-Arbeitsstation auf dem eingebauten simuliert
         <translation>Etwa %1 im Speicher</translation>
     </message>
     <message>
-        <source>%1 evicted to make room, %2 expired</source>
-        <translation>%1 verdrängt, um Platz zu schaffen, %2 abgelaufen</translation>
-    </message>
-    <message>
         <source>%1 % full</source>
         <translation>%1 % voll</translation>
+    </message>
+    <message>
+        <source>%1 evicted to make room, %2 expired, %3 replaced by newer entries</source>
+        <translation>%1 verdrängt, um Platz zu schaffen, %2 abgelaufen, %3 durch neuere Einträge ersetzt</translation>
+    </message>
+    <message>
+        <source>Replaced: %1
+An entry is replaced when a newer one for the same item arrives (a symbol&apos;s previous bar when its next bar closes): nothing would read it again, so it goes at once. Not a sign of pressure.</source>
+        <translation>Ersetzt: %1
+Ein Eintrag wird ersetzt, wenn ein neuerer für dasselbe Element eintrifft (die vorige Kerze eines Symbols, wenn seine nächste schließt): Niemand würde ihn wieder lesen, also wird er sofort entfernt. Kein Zeichen von Speicherdruck.</translation>
+    </message>
+    <message>
+        <source>Entries pushed out for lack of room. A cache that keeps evicting is smaller than what it is asked to hold; it is marked in amber while it has evicted in the last %1 minutes.</source>
+        <translation>Mangels Platz verdrängte Einträge. Ein Cache, der ständig verdrängt, ist kleiner als das, was er halten soll; er wird gelb markiert, solange er in den letzten %1 Minuten verdrängt hat.</translation>
+    </message>
+    <message>
+        <source>Entries replaced by a newer entry for the same item, e.g. a symbol&apos;s previous bar when its next bar closes. They are dropped at once instead of waiting to be evicted; a high count is normal and not a sign of pressure.</source>
+        <translation>Einträge, die durch einen neueren Eintrag für dasselbe Element ersetzt wurden, z. B. die vorige Kerze eines Symbols, wenn seine nächste schließt. Sie werden sofort entfernt, statt auf die Verdrängung zu warten; eine hohe Zahl ist normal und kein Zeichen von Speicherdruck.</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>Evicting: entries were pushed out for lack of room in the last %1 minutes</source>
+        <translation>Verdrängt: In den letzten %1 Minuten wurden Einträge mangels Platz verdrängt</translation>
     </message>
 </context>
 <context>
@@ -4437,6 +4530,14 @@ Nächster Widerstand: %2</translation>
     <message>
         <source>Why the order was rejected or cancelled</source>
         <translation>Warum die Order abgelehnt oder storniert wurde</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Why it was placed, in words: the signal of an entry, the level of the exit rule, or who closed the position by hand and why</source>
+        <translation>Warum sie aufgegeben wurde, in Worten: das Signal eines Einstiegs, das Niveau der Ausstiegsregel oder wer die Position von Hand geschlossen hat und warum</translation>
     </message>
 </context>
 <context>
