@@ -5513,6 +5513,17 @@ Nächster Widerstand: %2</translation>
     </message>
 </context>
 <context>
+    <name>bw::ui::TradingConfirmation</name>
+    <message>
+        <source>Optional: recorded on the orders and in the journal</source>
+        <translation>Optional: wird an den Orders und im Journal vermerkt</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+</context>
+<context>
     <name>bw::ui::TradingText</name>
     <message>
         <source>Long</source>
@@ -5969,10 +5980,6 @@ Nächster Widerstand: %2</translation>
     <message>
         <source>Halt trading now?</source>
         <translation>Handel jetzt anhalten?</translation>
-    </message>
-    <message>
-        <source>the operator pressed “Halt trading”</source>
-        <translation>der Bediener hat „Handel anhalten“ gedrückt</translation>
     </message>
 </context>
 </TS>

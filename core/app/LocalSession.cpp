@@ -11,6 +11,7 @@
 #include "monitor/ProcessMonitor.h"
 #include "monitor/ResourceMonitor.h"
 #include "scanner/PresetLoader.h"
+#include "server/Protocol.h"
 
 #include <QCoreApplication>
 
@@ -41,6 +42,14 @@ void registerSessionTypes()
 QString desktopOperator()
 {
     return QCoreApplication::translate("LocalSession", "the desktop operator");
+}
+
+// Who asked and their words when given ("the desktop operator: news at 14:00"), bounded as a remote
+// operator's are (RemoteBridge), so that the journal reads the same whoever closed.
+QString operatorReason(const QString &words)
+{
+    const QString said = words.left(protocol::kMaxReasonLength).trimmed();
+    return said.isEmpty() ? desktopOperator() : QStringLiteral("%1: %2").arg(desktopOperator(), said);
 }
 
 } // namespace
@@ -288,22 +297,23 @@ void LocalSession::selectPreset(const QString &name)
             Qt::QueuedConnection);
 }
 
-void LocalSession::closePosition(qint64 positionId)
+void LocalSession::closePosition(qint64 positionId, const QString &reason)
 {
     if (engineAvailable(QStringLiteral("position.close")))
         QMetaObject::invokeMethod(
             m_context->engine(),
-            [engine = m_context->engine(), positionId, who = desktopOperator()] {
-                engine->closePosition(positionId, who);
+            [engine = m_context->engine(), positionId, why = operatorReason(reason)] {
+                engine->closePosition(positionId, why);
             },
             Qt::QueuedConnection);
 }
 
-void LocalSession::flattenAll()
+void LocalSession::flattenAll(const QString &reason)
 {
     if (engineAvailable(QStringLiteral("positions.flatten")))
         QMetaObject::invokeMethod(
-            m_context->engine(), [engine = m_context->engine(), who = desktopOperator()] { engine->flattenAll(who); },
+            m_context->engine(),
+            [engine = m_context->engine(), why = operatorReason(reason)] { engine->flattenAll(why); },
             Qt::QueuedConnection);
 }
 
@@ -311,7 +321,8 @@ void LocalSession::haltTrading(const QString &reason)
 {
     if (engineAvailable(QStringLiteral("risk.halt")))
         QMetaObject::invokeMethod(
-            m_context->engine(), [engine = m_context->engine(), reason] { engine->haltTrading(reason); },
+            m_context->engine(),
+            [engine = m_context->engine(), why = operatorReason(reason)] { engine->haltTrading(why); },
             Qt::QueuedConnection);
 }
 
@@ -319,7 +330,9 @@ void LocalSession::resetKillSwitch()
 {
     if (engineAvailable(QStringLiteral("risk.reset")))
         QMetaObject::invokeMethod(
-            m_context->engine(), [engine = m_context->engine()] { engine->resetKillSwitch(); }, Qt::QueuedConnection);
+            m_context->engine(),
+            [engine = m_context->engine(), who = desktopOperator()] { engine->resetKillSwitch(who); },
+            Qt::QueuedConnection);
 }
 
 void LocalSession::requestCandles(const QString &symbol, int count)

@@ -87,8 +87,8 @@ public slots:
     void exportSnapshot() override;
     void requestCandles(const QString &symbol, int count) override;
     void selectSource(const bw::FeedOptions &options) override;
-    void closePosition(qint64 positionId) override;
-    void flattenAll() override;
+    void closePosition(qint64 positionId, const QString &reason) override;
+    void flattenAll(const QString &reason) override;
     void haltTrading(const QString &reason) override;
     void resetKillSwitch() override;
 

@@ -234,22 +234,31 @@ void RemoteSession::exportSnapshot()
     sendCommand(protocol::RequestType::SnapshotExport);
 }
 
-void RemoteSession::closePosition(qint64 positionId)
+namespace {
+
+// The server refuses a longer reason; the operator's words are cut rather than the command refused.
+QJsonObject withReason(QJsonObject args, const QString &reason)
 {
-    sendCommand(protocol::RequestType::PositionClose, {{QStringLiteral("id"), positionId}});
+    if (!reason.isEmpty())
+        args.insert(QStringLiteral("reason"), reason.left(protocol::kMaxReasonLength));
+    return args;
 }
 
-void RemoteSession::flattenAll()
+} // namespace
+
+void RemoteSession::closePosition(qint64 positionId, const QString &reason)
 {
-    sendCommand(protocol::RequestType::PositionsFlatten);
+    sendCommand(protocol::RequestType::PositionClose, withReason({{QStringLiteral("id"), positionId}}, reason));
+}
+
+void RemoteSession::flattenAll(const QString &reason)
+{
+    sendCommand(protocol::RequestType::PositionsFlatten, withReason({}, reason));
 }
 
 void RemoteSession::haltTrading(const QString &reason)
 {
-    QJsonObject args;
-    if (!reason.isEmpty())
-        args.insert(QStringLiteral("reason"), reason.left(protocol::kMaxReasonLength));
-    sendCommand(protocol::RequestType::RiskHalt, args);
+    sendCommand(protocol::RequestType::RiskHalt, withReason({}, reason));
 }
 
 void RemoteSession::resetKillSwitch()

@@ -82,15 +82,23 @@ public slots:
     // finished positions), accountUpdated and engineStatusChanged; a refusal (unknown or finished position,
     // nothing open, engine not running...) as commandFailed with that name. Not pure, so that sessions
     // written before them keep building: the default refuses.
+    // `reason`: the operator's words, may be empty; the engine records who asked and the words on the exit
+    // orders' note and in the journal.
     // Closes one live position at market (an entry not filled yet is cancelled).
-    virtual void closePosition(qint64 positionId)
+    virtual void closePosition(qint64 positionId, const QString &reason)
     {
         Q_UNUSED(positionId)
+        Q_UNUSED(reason)
         refuseTradingCommand(QStringLiteral("position.close"));
     }
     // Closes every live position at market; entries continue.
-    virtual void flattenAll() { refuseTradingCommand(QStringLiteral("positions.flatten")); }
-    // The kill switch by hand: no new entries, every position closed; `reason` is journalled.
+    virtual void flattenAll(const QString &reason)
+    {
+        Q_UNUSED(reason)
+        refuseTradingCommand(QStringLiteral("positions.flatten"));
+    }
+    // The kill switch by hand: no new entries, every position closed; `reason` (the operator's words, may be
+    // empty) is journalled with who asked.
     virtual void haltTrading(const QString &reason)
     {
         Q_UNUSED(reason)

@@ -60,6 +60,7 @@ struct Recorder {
     int caches = 0;
     int logLines = 0;
     int events = 0;
+    QStringList eventReasons;
 
     explicit Recorder(LocalSession &session)
     {
@@ -72,9 +73,10 @@ struct Recorder {
                              here();
                              statuses.append(s);
                          });
-        QObject::connect(&session, &WorkstationSession::engineEvent, &context, [=, this] {
+        QObject::connect(&session, &WorkstationSession::engineEvent, &context, [=, this](const EngineEvent &e) {
             here();
             ++events;
+            eventReasons.append(e.reason);
         });
         QObject::connect(&session, &WorkstationSession::overviewReady, &context, [=, this](const MarketOverview &o) {
             here();
@@ -303,6 +305,19 @@ void TestLocalSession::commandsReachTheEngine()
     QTRY_COMPARE(r.failures.size(), 2);
     QCOMPARE(r.failures.at(1).first, QStringLiteral("engine.scan_now"));
     QVERIFY(r.failures.at(1).second.contains(QStringLiteral("paused")));
+
+    // The trading commands say who asked, and the operator's words when there are any.
+    session.resumeEngine();
+    QTRY_VERIFY(r.last().state == EngineState::Managing || r.last().state == EngineState::Scanning);
+    session.haltTrading(QStringLiteral("  exchange outage "));
+    QTRY_COMPARE(r.last().state, EngineState::Emergency);
+    QTRY_VERIFY(!r.eventReasons.filter(QStringLiteral("halted: the desktop operator: exchange outage")).isEmpty());
+    session.flattenAll(QStringLiteral("nothing left"));
+    QTRY_COMPARE(r.failures.size(), 3);
+    QCOMPARE(r.failures.at(2).first, QStringLiteral("positions.flatten"));
+    session.resetKillSwitch();
+    QTRY_VERIFY(r.last().state == EngineState::Managing || r.last().state == EngineState::Scanning);
+    QTRY_VERIFY(!r.eventReasons.filter(QStringLiteral("kill switch reset: the desktop operator")).isEmpty());
     QCOMPARE(r.offThread, 0);
 }
 

@@ -154,8 +154,8 @@ private slots:
         session.open();
         QTRY_COMPARE_WITH_TIMEOUT(session.connectionState(), WorkstationSession::ConnectionState::Connected, 60'000);
         QVERIFY(!session.canControl());
-        session.closePosition(1);
-        session.flattenAll();
+        session.closePosition(1, {});
+        session.flattenAll({});
         session.haltTrading(u"viewer"_s);
         session.resetKillSwitch();
         QTRY_COMPARE_WITH_TIMEOUT(watch.failures.size(), 4, 60'000);
@@ -174,7 +174,7 @@ private slots:
         QVERIFY(session.canControl());
 
         // An unknown position: the engine's refusal comes back to the requester.
-        session.closePosition(987654);
+        session.closePosition(987654, {});
         QTRY_VERIFY_WITH_TIMEOUT(watch.failed(u"position.close"_s, u"no position #987654"_s), 60'000);
 
         // A real one, as it shows in the positions topic.
@@ -233,7 +233,7 @@ private slots:
                 QVERIFY2(o.note.startsWith(u"halted: remote operator #"_s) && o.note.endsWith(u": remote test"_s),
                          qPrintable(o.note));
         }
-        session.flattenAll();
+        session.flattenAll({});
         QTRY_VERIFY_WITH_TIMEOUT(watch.failed(u"positions.flatten"_s, u"no open positions"_s), 60'000);
         session.haltTrading(QString());
         QTRY_VERIFY_WITH_TIMEOUT(watch.failed(u"risk.halt"_s, u"already halted"_s), 60'000);

@@ -67,15 +67,15 @@ public:
     void requestCandles(const QString &symbol, int) override { emit candlesReady(symbol, {}); }
     void selectSource(const FeedOptions &) override { emit sourceChanged(sourceName()); }
 
-    void closePosition(qint64 positionId) override
+    void closePosition(qint64 positionId, const QString &reason) override
     {
         ++commands;
-        run([positionId](Engine *e) { e->closePosition(positionId); });
+        run([positionId, reason](Engine *e) { e->closePosition(positionId, reason); });
     }
-    void flattenAll() override
+    void flattenAll(const QString &reason) override
     {
         ++commands;
-        run([](Engine *e) { e->flattenAll(); });
+        run([reason](Engine *e) { e->flattenAll(reason); });
     }
     void haltTrading(const QString &reason) override
     {

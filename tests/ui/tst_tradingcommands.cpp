@@ -12,7 +12,7 @@
 
 #include <QAction>
 #include <QLabel>
-#include <QMessageBox>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -86,7 +86,7 @@ bool hasClosed(const TradingView &view, qint64 id)
     return false;
 }
 
-void click(QMessageBox *box, const QString &button)
+void click(QDialog *box, const QString &button)
 {
     QVERIFY(box);
     auto *b = box->findChild<QPushButton *>(button);
@@ -156,14 +156,21 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         session.startEngine();
 
-        // Cancelled: nothing is sent.
-        QTRY_VERIFY_WITH_TIMEOUT(openPosition(view).has_value(), 600'000);
-        QVERIFY(selectPosition(view, openPosition(view)->id));
-        view.closePositionAction()->trigger();
-        QVERIFY(view.pendingConfirmation());
-        click(view.pendingConfirmation(), u"cancelButton"_s);
-        QTRY_VERIFY(!view.pendingConfirmation());
-        QCOMPARE(session.commands, 0);
+        // Cancelled: nothing is sent. Enter backs out, as the cancel button does. (A position may stop out
+        // while the events run: select one again each time.)
+        for (const bool byKey : {true, false}) {
+            QTRY_VERIFY_WITH_TIMEOUT(openPosition(view).has_value() && selectPosition(view, openPosition(view)->id) &&
+                                         view.closePositionAction()->isEnabled(),
+                                     600'000);
+            view.closePositionAction()->trigger();
+            QVERIFY(view.pendingConfirmation());
+            if (byKey)
+                QTest::keyClick(view.pendingConfirmation(), Qt::Key_Return);
+            else
+                click(view.pendingConfirmation(), u"cancelButton"_s);
+            QTRY_VERIFY(!view.pendingConfirmation());
+            QCOMPARE(session.commands, 0);
+        }
 
         // Confirmed: the row leaves the open positions and the trade appears among the closed ones, closed by a
         // manual order. A position may stop out between the click and the command (then refused as closed):
@@ -177,13 +184,26 @@ private slots:
             auto *button = view.findChild<QToolButton *>(u"closePositionButton"_s);
             QVERIFY(button && button->isEnabled());
             QTest::mouseClick(button, Qt::LeftButton);
-            QMessageBox *box = view.pendingConfirmation();
+            TradingConfirmation *box = view.pendingConfirmation();
             QVERIFY(box);
             // The confirmation names what will happen.
             QVERIFY2(box->text().contains(target.symbol), qPrintable(box->text()));
             QVERIFY(box->informativeText().contains(u"Current mark"_s));
             QVERIFY(box->informativeText().contains(u"Estimated PnL"_s));
             QVERIFY(box->informativeText().contains(u"Quantity"_s));
+            // The operator's reason; Enter in it moves to the action's button and does not confirm by itself.
+            QVERIFY(box->reasonEdit());
+            const int commandsBefore = session.commands;
+            box->reasonEdit()->setFocus();
+            QTest::keyClicks(box->reasonEdit(), u"  news at 14:00 "_s);
+            QTest::keyClick(box->reasonEdit(), Qt::Key_Return);
+            QCOMPARE(view.pendingConfirmation(), box);
+            QCOMPARE(session.commands, commandsBefore);
+            QCOMPARE(box->reason(), u"news at 14:00"_s);
+            QCOMPARE(box->focusWidget(), box->findChild<QPushButton *>(u"confirmButton"_s));
+            // Not a check: with BW_SCREENSHOT_DIR set, the dialog as the operator sees it.
+            if (const QString dir = qEnvironmentVariable("BW_SCREENSHOT_DIR"); !dir.isEmpty())
+                box->grab().save(dir + u"/trading-close-confirmation.png"_s);
             const qsizetype failuresBefore = failed.size();
             click(box, u"confirmButton"_s);
             QTRY_VERIFY_WITH_TIMEOUT(failed.size() > failuresBefore || hasClosed(view, target.id), 30'000);
@@ -211,9 +231,9 @@ private slots:
         for (int row = 0; row < shown->rowCount(); ++row) {
             if (shown->index(row, OrderTableModel::Id).data(OrderTableModel::SortRole).toLongLong() != manualOrder)
                 continue;
-            QCOMPARE(shown->index(row, OrderTableModel::Note).data().toString(), u"closed by the operator"_s);
+            QCOMPARE(shown->index(row, OrderTableModel::Note).data().toString(), u"closed by news at 14:00"_s);
             QCOMPARE(shown->index(row, OrderTableModel::Note).data(Qt::ToolTipRole).toString(),
-                     u"closed by the operator"_s);
+                     u"closed by news at 14:00"_s);
             noteShown = true;
         }
         QVERIFY(noteShown);
@@ -224,15 +244,21 @@ private slots:
         view.killSwitchAction()->trigger();
         QVERIFY(view.pendingConfirmation());
         QVERIFY(view.pendingConfirmation()->informativeText().contains(u"no new entries"_s));
+        QTest::keyClicks(view.pendingConfirmation()->reasonEdit(), u"exchange outage"_s);
         click(view.pendingConfirmation(), u"confirmButton"_s);
         QTRY_VERIFY_WITH_TIMEOUT(labelText(view, u"tradingKillSwitch"_s).contains(u"Halted"_s), 30'000);
         QTRY_COMPARE_WITH_TIMEOUT(view.positionModel()->rowCount(), 0, 30'000);
-        // What the halt closed says it was the halt button.
+        // What the halt closed carries the operator's words.
         for (int row = 0; row < view.orderModel()->rowCount(); ++row) {
             const Order &o = view.orderModel()->rowAt(row);
             if (o.purpose == OrderPurpose::KillSwitch)
-                QVERIFY2(o.note.contains(u"Halt trading"_s), qPrintable(o.note));
+                QVERIFY2(o.note.contains(u"exchange outage"_s), qPrintable(o.note));
         }
+        // The reset asks for no reason.
+        QVERIFY(view.killSwitchAction()->text().contains(u"Reset"_s));
+        view.killSwitchAction()->trigger();
+        QVERIFY(!view.pendingConfirmation()->reasonEdit());
+        click(view.pendingConfirmation(), u"cancelButton"_s);
         QVERIFY(!view.flattenAllAction()->isEnabled()); // nothing left to flatten
         QVERIFY(view.killSwitchAction()->text().contains(u"Reset"_s));
         view.killSwitchAction()->trigger();

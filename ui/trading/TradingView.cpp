@@ -19,7 +19,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -576,10 +575,11 @@ void TradingView::confirmClose()
                 << tr("A reduce-only market order closes the whole position; it fills at the market, which may "
                       "differ from the mark.");
     }
-    confirm(tr("Close position"), question, details.join(u'\n'), tr("Close position"), [this, id] {
-        if (m_session && m_canControl)
-            m_session->closePosition(id);
-    });
+    confirm(tr("Close position"), question, details.join(u'\n'), tr("Close position"),
+            TradingConfirmation::Reason::Optional, [this, id](const QString &reason) {
+                if (m_session && m_canControl)
+                    m_session->closePosition(id, reason);
+            });
 }
 
 void TradingView::confirmFlatten()
@@ -609,9 +609,9 @@ void TradingView::confirmFlatten()
             << tr("Each is closed by a reduce-only market order. New entries continue: to stop them as well, "
                   "halt trading.");
     confirm(tr("Flatten all"), tr("Close all %n position(s) at market?", nullptr, rows), details.join(u'\n'),
-            tr("Flatten all"), [this] {
+            tr("Flatten all"), TradingConfirmation::Reason::Optional, [this](const QString &reason) {
                 if (m_session && m_canControl)
-                    m_session->flattenAll();
+                    m_session->flattenAll(reason);
             });
 }
 
@@ -624,7 +624,7 @@ void TradingView::confirmKillSwitch()
         if (!m_killReason.isEmpty())
             details = tr("Halted because: %1").arg(m_killReason) + u'\n' + details;
         confirm(tr("Reset kill switch"), tr("Reset the kill switch and resume trading?"), details,
-                tr("Reset kill switch"), [this] {
+                tr("Reset kill switch"), TradingConfirmation::Reason::None, [this](const QString &) {
                     if (m_session && m_canControl)
                         m_session->resetKillSwitch();
                 });
@@ -637,35 +637,28 @@ void TradingView::confirmKillSwitch()
             u'\n' + tr("%n position(s) closed now; estimated PnL %1 $ at the marks, before exit fees.", nullptr, rows)
                         .arg(NumberFormat::signedMoney(m_positions->unrealisedTotal()));
     details += u'\n' + tr("Trading stays halted until “Reset kill switch”.");
-    confirm(tr("Halt trading"), tr("Halt trading now?"), details, tr("Halt trading"), [this] {
-        if (m_session && m_canControl)
-            m_session->haltTrading(tr("the operator pressed “Halt trading”"));
-    });
+    confirm(tr("Halt trading"), tr("Halt trading now?"), details, tr("Halt trading"),
+            TradingConfirmation::Reason::Optional, [this](const QString &reason) {
+                if (m_session && m_canControl)
+                    m_session->haltTrading(reason);
+            });
 }
 
 void TradingView::confirm(const QString &title, const QString &question, const QString &details,
-                          const QString &acceptText, std::function<void()> accepted)
+                          const QString &acceptText, TradingConfirmation::Reason reason,
+                          std::function<void(const QString &reason)> accepted)
 {
     if (m_confirmation)
         m_confirmation->close();
-    auto *box = new QMessageBox(QMessageBox::Warning, title, question, QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("tradingConfirmation"));
-    box->setInformativeText(details);
-    QPushButton *yes = box->addButton(acceptText, QMessageBox::AcceptRole);
-    yes->setObjectName(QStringLiteral("confirmButton"));
-    QPushButton *no = box->addButton(QMessageBox::Cancel);
-    no->setObjectName(QStringLiteral("cancelButton"));
-    // A destructive action is never the default: Enter and Escape both back out.
-    box->setDefaultButton(no);
-    box->setEscapeButton(no);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::WindowModal);
-    connect(box, &QMessageBox::buttonClicked, this, [yes, accepted = std::move(accepted)](QAbstractButton *button) {
-        if (button == yes && accepted)
-            accepted();
+    auto *dialog = new TradingConfirmation(title, question, details, acceptText, reason, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::accepted, this, [dialog, accepted = std::move(accepted)] {
+        if (accepted)
+            accepted(dialog->reason());
     });
-    m_confirmation = box;
-    box->open();
+    m_confirmation = dialog;
+    dialog->open();
 }
 
 void TradingView::changeEvent(QEvent *event)

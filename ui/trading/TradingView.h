@@ -4,9 +4,9 @@
 #include "engine/EngineTypes.h"
 #include "market/MarketTypes.h"
 #include "trading/Signal.h"
+#include "trading/TradingConfirmation.h"
 #include "trading/TradingUpdate.h"
 
-#include <QMessageBox>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -41,7 +41,7 @@ class SortFilterProxyModel;
 //
 // The operator's hands on the trading: "Close position" (button, context menu, Ctrl+Del on the selected
 // row), "Flatten all", and the kill switch tile's "Halt trading" / "Reset kill switch". Each asks first in a
-// window-modal QMessageBox (objectName "tradingConfirmation") naming what will happen, then sends the
+// window-modal TradingConfirmation (objectName "tradingConfirmation") naming what will happen, then sends the
 // session's command; the tables change only when the engine's result arrives. Disabled without a session
 // that can control (a viewer's read-only token) or with nothing to act on.
 class TradingView final : public QWidget
@@ -72,7 +72,7 @@ public:
     // "Halt trading" while the kill switch is armed, "Reset kill switch" once tripped or halted.
     QAction *killSwitchAction() const { return m_killSwitchAction; }
     // The confirmation being shown (null when none).
-    QMessageBox *pendingConfirmation() const { return m_confirmation; }
+    TradingConfirmation *pendingConfirmation() const { return m_confirmation; }
 
 public slots:
     void showSignals(const QList<bw::Signal> &signalList);
@@ -108,9 +108,10 @@ private:
     void confirmFlatten();
     void confirmKillSwitch();
     void showPositionMenu(const QPoint &pos);
-    // Asks `question` (with `details`) in a window-modal box; `accepted` runs when the operator confirms.
+    // Asks `question` (with `details`, and the operator's reason when asked for) in a window-modal dialog;
+    // `accepted` runs with the reason when the operator confirms.
     void confirm(const QString &title, const QString &question, const QString &details, const QString &acceptText,
-                 std::function<void()> accepted);
+                 TradingConfirmation::Reason reason, std::function<void(const QString &reason)> accepted);
     void restoreLayout();
     void saveLayout() const;
 
@@ -138,7 +139,7 @@ private:
     QAction *m_flattenAction = nullptr;
     QAction *m_killSwitchAction = nullptr;
     QToolButton *m_killSwitchButton = nullptr;
-    QPointer<QMessageBox> m_confirmation;
+    QPointer<TradingConfirmation> m_confirmation;
     bool m_canControl = false;
 
     double m_realisedToday = 0;
