@@ -5,6 +5,7 @@
 #include "monitor/PressureGovernor.h"
 #include "monitor/ProcessMonitor.h"
 #include "monitor/ResourceMonitor.h"
+#include "support/SessionTestMarkets.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,28 +21,8 @@ using namespace bw;
 
 namespace {
 
-// A small seeded market whose time runs at wall speed: after the first scan the next periodic one is a
-// whole scan interval (minutes) away, so a scan seen after scanNow() is scanNow()'s.
-FeedOptions slowMarket()
-{
-    FeedOptions options;
-    options.source = FeedOptions::Source::Simulated;
-    options.simulated.seed = 11;
-    options.simulated.symbols = 20;
-    options.simulated.backfillBars = 150;
-    options.simulated.speedUp = 1;
-    return options;
-}
-
-FeedOptions recordedMarket()
-{
-    FeedOptions options;
-    options.source = FeedOptions::Source::Replay;
-    options.replay.path = QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small");
-    options.replay.backfillBars = 200;
-    options.replay.barsPerSecond = 50;
-    return options;
-}
+using test::recordedSimSmall;
+using test::slowSimulatedMarket;
 
 // Everything the session publishes, as a view would see it; counts signals that arrive on another thread
 // than the test's (the GUI thread).
@@ -205,7 +186,7 @@ void TestLocalSession::relaysEverythingOnTheGuiThread()
     server.tokenFilePath = dir.filePath(QStringLiteral("token"));
     config.server = server;
     config.startingCash = 25'000; // the settings' paper balance, for a run without a journal
-    LocalSession session(slowMarket(), config);
+    LocalSession session(slowSimulatedMarket(), config);
     Recorder r(session);
     QSignalSpy started(&session, &LocalSession::serverStarted);
     QString error;
@@ -252,7 +233,7 @@ void TestLocalSession::relaysEverythingOnTheGuiThread()
 
 void TestLocalSession::commandsReachTheEngine()
 {
-    LocalSession session(slowMarket());
+    LocalSession session(slowSimulatedMarket());
     Recorder r(session);
     QVERIFY(session.start());
     QTRY_VERIFY_WITH_TIMEOUT(r.scanCount() >= 1, 60000);
@@ -323,7 +304,7 @@ void TestLocalSession::commandsReachTheEngine()
 
 void TestLocalSession::switchesToARecordedMarket()
 {
-    LocalSession session(slowMarket());
+    LocalSession session(slowSimulatedMarket());
     Recorder r(session);
     QVERIFY(session.start());
     QTRY_VERIFY_WITH_TIMEOUT(!r.overviews.isEmpty() && !r.overviews.constLast().symbols.isEmpty(), 60000);
@@ -341,7 +322,7 @@ void TestLocalSession::switchesToARecordedMarket()
     QCOMPARE(session.sourceName(), before);
     QVERIFY(r.sources.isEmpty());
 
-    session.selectSource(recordedMarket());
+    session.selectSource(recordedSimSmall());
     QCOMPARE(r.sources.size(), 1);
     QVERIFY2(r.sources.constFirst().contains(QStringLiteral("Replay")), qPrintable(r.sources.constFirst()));
     QCOMPARE(session.feedOptions().source, FeedOptions::Source::Replay);
@@ -368,7 +349,7 @@ void TestLocalSession::switchesToARecordedMarket()
 
 void TestLocalSession::stoppedEngineStartsAgain()
 {
-    LocalSession session(slowMarket());
+    LocalSession session(slowSimulatedMarket());
     Recorder r(session);
     QVERIFY(session.start());
     QTRY_COMPARE_WITH_TIMEOUT(r.last().state, EngineState::Managing, 60000);
@@ -394,7 +375,7 @@ void TestLocalSession::resourceHistorySurvivesASourceSwitch()
     server.port = 0;
     server.tokens.insert(QStringLiteral("history-viewer-token"), protocol::Role::Viewer);
     config.server = server;
-    LocalSession session(slowMarket(), config);
+    LocalSession session(slowSimulatedMarket(), config);
     QSignalSpy serverStarted(&session, &LocalSession::serverStarted);
     Recorder r(session);
     ProcessMonitor *process = session.processMonitor();
@@ -446,7 +427,7 @@ void TestLocalSession::resourceHistorySurvivesASourceSwitch()
     const qint64 lastBeforeMs = before.history.constLast().timeMs;
     const qsizetype scansBefore = r.scans.size();
 
-    session.selectSource(recordedMarket());
+    session.selectSource(recordedSimSmall());
     QCOMPARE(r.sources.size(), 1);
     // The same monitor and governor serve the new engine.
     QCOMPARE(session.processMonitor(), process);

@@ -6,6 +6,7 @@
 #include "engine/Engine.h"
 #include "server/RemoteClient.h"
 #include "server/RemoteServer.h"
+#include "support/SessionTestMarkets.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -23,27 +24,8 @@ namespace {
 
 const QString kViewerToken = QStringLiteral("switch-viewer-token-0123456789");
 
-FeedOptions simulatedMarket()
-{
-    FeedOptions options;
-    options.source = FeedOptions::Source::Simulated;
-    options.simulated.seed = 11;
-    options.simulated.symbols = 20;
-    options.simulated.backfillBars = 150;
-    options.simulated.speedUp = 1;
-    return options;
-}
-
-// Ten symbols, where the simulated market has twenty: a scan's symbols_total tells the engines apart.
-FeedOptions recordedMarket()
-{
-    FeedOptions options;
-    options.source = FeedOptions::Source::Replay;
-    options.replay.path = QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small");
-    options.replay.backfillBars = 200;
-    options.replay.barsPerSecond = 50;
-    return options;
-}
+using test::recordedSimSmall;
+using test::slowSimulatedMarket;
 
 // What a remote window would show, in the order it arrived; `switchedAt` marks where sourceChanged came.
 struct ViewerRecord {
@@ -103,7 +85,7 @@ private slots:
         server.tokens.insert(kViewerToken, protocol::Role::Viewer);
         config.server = server;
         QSemaphore gate; // holds the new engine (below); outlives the session's engine thread
-        LocalSession session(simulatedMarket(), config);
+        LocalSession session(slowSimulatedMarket(), config);
         QSignalSpy serverStarted(&session, &LocalSession::serverStarted);
         QSignalSpy serverFailed(&session, &LocalSession::serverFailed);
         QList<ViewerStats> localViewers;
@@ -146,7 +128,7 @@ private slots:
             QMetaObject::invokeMethod(
                 context->engine(), [&gate] { gate.acquire(); }, Qt::QueuedConnection);
         });
-        session.selectSource(recordedMarket());
+        session.selectSource(recordedSimSmall());
         QVERIFY(session.sourceName().contains(QStringLiteral("Replay")));
 
         // A viewer subscribing in between is served none of the old engine's values: the engine topics are

@@ -25,6 +25,7 @@
 #include "server/RemoteClient.h"
 #include "server/RemoteServer.h"
 #include "server/ServerConfig.h"
+#include "support/SessionTestMarkets.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -136,6 +137,23 @@ void feedSamples(ProcSampler &sampler, ManualClock &clock, test::DashboardTestSe
         emit session.resourceSampled(sample);
         clock.advanceMs(1000);
     }
+}
+
+// Something on every part of the page: five samples, a scan of `rig` (whose scanner's caches are then in the
+// registry), a viewer, a threads warning and a governor action.
+void showOneOfEach(ProcSampler &sampler, ManualClock &clock, test::DashboardTestSession &session, ScanRig &rig)
+{
+    feedSamples(sampler, clock, session, 5);
+    emit session.scanFinished(rig.scan());
+    emit session.viewersChanged(ViewerStats{1, 10, 0, 0});
+    AlertEvent alert;
+    alert.timeMs = clock.nowMs();
+    alert.metric = Metric::Threads;
+    alert.level = AlertLevel::Warning;
+    emit session.alertRaised(alert);
+    GovernorAction action;
+    action.kind = GovernorActionKind::BatchSize;
+    emit session.governorActed(action);
 }
 
 } // namespace
@@ -386,20 +404,10 @@ private slots:
         dashboard.setSession(&session);
         ProcSampler sampler;
         QVERIFY(sampler.attach(0));
-        feedSamples(sampler, clock, session, 5);
         ScanRig rig;
-        emit session.scanFinished(rig.scan());
-        emit session.viewersChanged(ViewerStats{1, 10, 0, 0});
+        showOneOfEach(sampler, clock, session, rig);
         emit session.cachesUpdated(CacheRegistry::instance().stats());
         emit session.pressureChanged(PressureLevel::High, u"RSS at 72 % of its budget"_s);
-        AlertEvent alert;
-        alert.timeMs = clock.nowMs();
-        alert.metric = Metric::Threads;
-        alert.level = AlertLevel::Warning;
-        emit session.alertRaised(alert);
-        GovernorAction action;
-        action.kind = GovernorActionKind::BatchSize;
-        emit session.governorActed(action);
         QVERIFY(dashboard.cacheModel()->rowCount() > 0);
         QCOMPARE(dashboard.alertList()->topLevelItemCount(), 1);
         QVERIFY(dashboard.pressureLabel()->text().contains(u"High"_s));
@@ -434,18 +442,8 @@ private slots:
         dashboard.setSession(&session);
         ProcSampler sampler;
         QVERIFY(sampler.attach(0));
-        feedSamples(sampler, clock, session, 5);
         ScanRig rig;
-        emit session.scanFinished(rig.scan());
-        emit session.viewersChanged(ViewerStats{1, 10, 0, 0});
-        AlertEvent alert;
-        alert.timeMs = clock.nowMs();
-        alert.metric = Metric::Threads;
-        alert.level = AlertLevel::Warning;
-        emit session.alertRaised(alert);
-        GovernorAction action;
-        action.kind = GovernorActionKind::BatchSize;
-        emit session.governorActed(action);
+        showOneOfEach(sampler, clock, session, rig);
 
         session.changeSource(u"Replay of /data/candles"_s);
         QCOMPARE(dashboard.cpuPlot()->graph(0)->dataCount(), 5);
@@ -463,16 +461,8 @@ private slots:
     // and goes on adding to them. Real LocalSession: simulated market, then the recorded one in tests/data.
     void localSourceSwitchKeepsTheHistory()
     {
-        FeedOptions simulated;
-        simulated.simulated.seed = 7;
-        simulated.simulated.symbols = 20;
-        simulated.simulated.backfillBars = 150;
-        simulated.simulated.speedUp = 1;
-        FeedOptions recorded;
-        recorded.source = FeedOptions::Source::Replay;
-        recorded.replay.path = QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small");
-        recorded.replay.backfillBars = 200;
-        recorded.replay.barsPerSecond = 50;
+        const FeedOptions simulated = test::slowSimulatedMarket(7);
+        const FeedOptions recorded = test::recordedSimSmall();
 
         // Ten samples a second: at Critical the monitor keeps 900 points, a minute and a half of them.
         LocalSessionConfig config;

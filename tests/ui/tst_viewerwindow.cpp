@@ -6,6 +6,7 @@
 #include "app/RemoteSession.h"
 #include "mainwindow/MainWindow.h"
 #include "monitor/ResourceDashboard.h"
+#include "support/SessionTestMarkets.h"
 
 #include <QSettings>
 #include <QTableView>
@@ -75,16 +76,8 @@ private slots:
     void viewerFollowsTheWorkstationsSourceSwitch()
     {
         qRegisterMetaType<WorkstationSession::ConnectionState>();
-        FeedOptions simulated;
-        simulated.simulated.seed = 7;
-        simulated.simulated.symbols = 20;
-        simulated.simulated.backfillBars = 150;
-        simulated.simulated.speedUp = 1;
-        FeedOptions recorded;
-        recorded.source = FeedOptions::Source::Replay;
-        recorded.replay.path = QStringLiteral(BW_TEST_DATA_DIR "/../data/sim-small"); // ten symbols
-        recorded.replay.backfillBars = 200;
-        recorded.replay.barsPerSecond = 50;
+        const FeedOptions simulated = test::slowSimulatedMarket(7);
+        const FeedOptions recorded = test::recordedSimSmall();
         LocalSessionConfig config;
         config.resourceIntervalMs = 200;
         ServerConfig server;
