@@ -193,7 +193,9 @@ void TestManualTrading::closeFlattenHaltReset()
     config.statusIntervalMs = 100;
     Running run(config);
 
-    QTRY_VERIFY_WITH_TIMEOUT(run.status().openPositions >= 2, 600'000);
+    // Latched: QTRY evaluates the condition more than once, and a stop may close one in between.
+    bool sawTwo = false;
+    QTRY_VERIFY_WITH_TIMEOUT(sawTwo || (sawTwo = run.status().openPositions >= 2), 600'000);
     // No new entries while the test acts; the positions are still managed (and may stop out on their own).
     run.call([](Engine *e) { e->pause(u"test"_s); });
     QTRY_COMPARE_WITH_TIMEOUT(run.status().state, EngineState::Paused, 30'000);
@@ -206,15 +208,19 @@ void TestManualTrading::closeFlattenHaltReset()
     Position target;
     std::optional<Position> closed;
     for (int attempt = 0; attempt < 20 && !closed; ++attempt) {
-        const auto hasOpen = [&run] {
+        // The open position is taken where it is seen (latched: QTRY evaluates the condition more than once,
+        // and the position may close in between).
+        std::optional<Position> seen;
+        const auto findOpen = [&run, &seen] {
             const QList<Position> live = run.live();
-            return std::any_of(live.cbegin(), live.cend(),
-                               [](const Position &p) { return p.status == PositionStatus::Open; });
+            const auto it = std::find_if(live.cbegin(), live.cend(),
+                                         [](const Position &p) { return p.status == PositionStatus::Open; });
+            if (it != live.cend())
+                seen = *it;
+            return seen.has_value();
         };
-        QTRY_VERIFY_WITH_TIMEOUT(hasOpen(), 600'000);
-        const QList<Position> live = run.live();
-        target = *std::find_if(live.cbegin(), live.cend(),
-                               [](const Position &p) { return p.status == PositionStatus::Open; });
+        QTRY_VERIFY_WITH_TIMEOUT(seen.has_value() || findOpen(), 600'000);
+        target = *seen;
         const qsizetype refusalsBefore = run.refusals.size();
         const int accountsBefore = run.accounts;
         run.call([id = target.id](Engine *e) { e->closePosition(id, u"test close"_s); });
