@@ -44,12 +44,10 @@ QString desktopOperator()
     return QCoreApplication::translate("LocalSession", "the desktop operator");
 }
 
-// Who asked and their words when given ("the desktop operator: news at 14:00"), bounded as a remote
-// operator's are (RemoteBridge), so that the journal reads the same whoever closed.
+// Who asked and their words when given ("the desktop operator: news at 14:00"), as a remote operator's are.
 QString operatorReason(const QString &words)
 {
-    const QString said = words.left(protocol::kMaxReasonLength).trimmed();
-    return said.isEmpty() ? desktopOperator() : QStringLiteral("%1: %2").arg(desktopOperator(), said);
+    return protocol::operatorReason(desktopOperator(), words);
 }
 
 } // namespace

@@ -314,8 +314,7 @@ void RemoteBridge::onCommand(const QString &command, const QJsonObject &args, qu
             Qt::QueuedConnection);
     } else if (isTradingCommand(command)) {
         // Who asked, and the operator's own words when given: what the journal records.
-        const QString words = args.value(u"reason").toString().left(protocol::kMaxReasonLength).trimmed();
-        const QString reason = words.isEmpty() ? who : QStringLiteral("%1: %2").arg(who, words);
+        const QString reason = protocol::operatorReason(who, args.value(u"reason").toString());
         if (command == u"position.close") {
             const auto positionId = static_cast<qint64>(args.value(u"id").toDouble());
             runTradingCommand(command, quote,

@@ -83,6 +83,12 @@ TopicKind topicKind(Topic topic)
     return kTopics[static_cast<std::size_t>(topicIndex(topic))].kind;
 }
 
+QString operatorReason(const QString &who, const QString &words)
+{
+    const QString said = words.left(kMaxReasonLength).trimmed();
+    return said.isEmpty() ? who : QStringLiteral("%1: %2").arg(who, said);
+}
+
 QString topicName(Topic topic)
 {
     return QString::fromUtf16(kTopics[static_cast<std::size_t>(topicIndex(topic))].name);

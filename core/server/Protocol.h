@@ -96,6 +96,9 @@ inline constexpr int kMaxCandles = 1000;
 inline constexpr int kDefaultCandles = 200;
 // Longest `args.reason` an operator command may carry (it goes to the journal and the log).
 inline constexpr int kMaxReasonLength = 200;
+// What the engine records of an operator command: who asked and, when given, their words, bounded as above
+// ("remote operator #3: news at 14:00"; "the desktop operator" without words). The same for every front end.
+QString operatorReason(const QString &who, const QString &words);
 
 struct RequestError {
     ErrorCode code = ErrorCode::BadRequest;

@@ -4,6 +4,7 @@
 #include "scanner/PresetLoader.h"
 #include "scanner/ScanFilters.h"
 #include "scanner/Scanner.h"
+#include "support/TradingTestMarket.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -50,24 +51,7 @@ struct SimulatedSetup {
     MarketStore store;
 };
 
-Preset loosePreset()
-{
-    Preset p = *PresetLoader::load(QStringLiteral("breakout_v1_relaxed")).preset;
-    p.liquidity.min24hVolumeUsd = 1e5;
-    p.liquidity.minDepthUsd03 = 100;
-    p.liquidity.minDepthUsd05 = 100;
-    p.liquidity.maxSpreadBps = 100;
-    p.liquidity.minTradesPerMinute = 0.1;
-    p.volatility.atrRangeMin = 0.0001;
-    p.volatility.atrRangeMax = 0.5;
-    p.volatility.bbWidthPercentileMax = 100;
-    p.volatility.volumeSurge1hMin = 0;
-    p.volatility.volumeSurge5mMin = 0;
-    p.risk.correlationLimit = 1.0;
-    p.scanner.topNByVolume.reset();
-    p.scanner.maxCandidates = 50;
-    return p;
-}
+using test::looseScannerPreset;
 
 ScanReportPtr runScan(Scanner &scanner)
 {
@@ -95,11 +79,11 @@ private slots:
     {
         SimulatedSetup sim(40);
         MarketScanSource incremental(sim.store);
-        incremental.configure(loosePreset());
+        incremental.configure(looseScannerPreset());
         for (int b = 0; b < 260; ++b)
             incremental.onBarsClosed(sim.bar(b % 50 == 0));
         MarketScanSource rebuilt(sim.store);
-        rebuilt.configure(loosePreset());
+        rebuilt.configure(looseScannerPreset());
         QVERIFY(incremental.referenceIndex() >= 0);
         for (int i = 0; i < sim.store.symbolCount(); ++i) {
             const SymbolScanState &a = incremental.state(i);
@@ -137,7 +121,7 @@ private slots:
     {
         SimulatedSetup sim(300);
         MarketScanSource source(sim.store);
-        const Preset preset = loosePreset();
+        const Preset preset = looseScannerPreset();
         source.configure(preset);
         for (int b = 0; b < 200; ++b)
             source.onBarsClosed(sim.bar(b == 199));
@@ -208,7 +192,7 @@ private slots:
     {
         SimulatedSetup sim(30);
         MarketScanSource source(sim.store);
-        const Preset preset = loosePreset();
+        const Preset preset = looseScannerPreset();
         source.configure(preset);
         for (int b = 0; b < 300; ++b)
             source.onBarsClosed(sim.bar(false));
@@ -238,7 +222,7 @@ private slots:
     {
         SimulatedSetup sim(20);
         MarketScanSource source(sim.store);
-        Preset preset = loosePreset();
+        Preset preset = looseScannerPreset();
         source.configure(preset);
         for (int b = 0; b < 120; ++b)
             source.onBarsClosed(sim.bar(b == 119));

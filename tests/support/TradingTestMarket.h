@@ -8,10 +8,9 @@
 // loose enough that it opens positions within seconds of wall time.
 namespace bw::test {
 
-// breakout_v1_relaxed with the liquidity, volatility and signal gates opened so that the 30 simulated symbols
-// become candidates and trade. `maxHoldTimeHours` decides how long a position may stay open: long enough
-// for a test to close it by hand, short enough for another to see time exits.
-inline Preset looseTradingPreset(double maxHoldTimeHours = 6)
+// breakout_v1_relaxed with the liquidity and volatility gates opened so that the simulated symbols become
+// candidates: what the scanner tests scan with.
+inline Preset looseScannerPreset()
 {
     Preset p = *PresetLoader::load(QStringLiteral("breakout_v1_relaxed")).preset;
     p.liquidity.min24hVolumeUsd = 1e5;
@@ -25,9 +24,18 @@ inline Preset looseTradingPreset(double maxHoldTimeHours = 6)
     p.volatility.volumeSurge1hMin = 0;
     p.volatility.volumeSurge5mMin = 0;
     p.risk.correlationLimit = 1.0;
-    p.risk.maxConcurrentPositions = 5;
     p.scanner.topNByVolume.reset();
     p.scanner.maxCandidates = 50;
+    return p;
+}
+
+// looseScannerPreset() with the signal gates opened too, so that the 30 simulated symbols trade.
+// `maxHoldTimeHours` decides how long a position may stay open: long enough for a test to close it by
+// hand, short enough for another to see time exits.
+inline Preset looseTradingPreset(double maxHoldTimeHours = 6)
+{
+    Preset p = looseScannerPreset();
+    p.risk.maxConcurrentPositions = 5;
     p.scanner.scanIntervalSeconds = 300;
     p.signal.momentumVolumeMultiplier = 1.0;
     p.signal.momentumBodyRatioMin = 0.2;

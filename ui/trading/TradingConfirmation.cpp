@@ -1,5 +1,7 @@
 #include "trading/TradingConfirmation.h"
 
+#include "server/Protocol.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -11,14 +13,6 @@
 #include <QVBoxLayout>
 
 namespace bw::ui {
-
-namespace {
-
-// What the server accepts of a remote operator's reason (protocol::kMaxReasonLength); the desktop keeps
-// to the same so that a reason reads the same in the journal wherever it was typed.
-constexpr int kMaxReasonLength = 200;
-
-} // namespace
 
 TradingConfirmation::TradingConfirmation(const QString &title, const QString &question, const QString &details,
                                          const QString &acceptText, Reason reason, QWidget *parent)
@@ -50,7 +44,8 @@ TradingConfirmation::TradingConfirmation(const QString &title, const QString &qu
     if (reason == Reason::Optional) {
         m_reason = new QLineEdit(this);
         m_reason->setObjectName(QStringLiteral("reasonEdit"));
-        m_reason->setMaxLength(kMaxReasonLength);
+        // What the server accepts of a remote operator's reason: the journal reads the same wherever it was typed.
+        m_reason->setMaxLength(protocol::kMaxReasonLength);
         m_reason->setClearButtonEnabled(true);
         m_reason->setPlaceholderText(tr("Optional: recorded on the orders and in the journal"));
         auto *form = new QFormLayout;
